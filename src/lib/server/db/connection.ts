@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseOptions {
+	/** Any Postgres (Supabase in production). Unset: embedded PGlite. */
+	url?: string;
+	/** Folder of the embedded database; `memory://` keeps it in memory (tests). */
+	pgliteDir?: string;
+	/** Pool size for a real Postgres. */
+	maxConnections?: number;
+}
+
+/** One open database: typed queries through `db`, plus the few raw operations Drizzle cannot express. */
+export interface DatabaseConnection {
+	kind: 'pglite' | 'postgres';
+	db: Database;
+	/** A transaction that can also run multi-statement SQL scripts (migrations). */
+	scriptTransaction(work: (tx: ScriptTransaction) => Promise<void>): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface ScriptTransaction {
+	db: Database;
+	exec(script: string): Promise<void>;
+}
+
+/** Rows of a raw SQL query; the two drivers shape `execute` results differently. */
+export async function selectRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+	const result: unknown = await db.execute(query);
+	return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
+export const defaultPgliteDir = './.data/pglite';
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseConnection> {
+	return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.pgliteDir ?? defaultPgliteDir);
+}
+
+async function openPglite(dir: string): Promise<DatabaseConnection> {
+	const inMemory = dir.startsWith('memory://');
+	if (!inMemory) mkdirSync(dir, { recursive: true });
+	const client = await PGlite.create(dir);
+	const db = drizzlePglite(client, { schema }) as unknown as Database;
+	return {
+		kind: 'pglite',
+		db,
+		async scriptTransaction(work) {
+			await client.transaction(async (tx) => {
+				await work({
+					db: drizzlePglite(tx as unknown as PGlite, { schema }) as unknown as Database,
+					exec: async (script) => void (await tx.exec(script))
+				});
+			});
+		},
+		async close() {
+			if (!client.closed) await client.close();
+		}
+	};
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseConnection> {
+	const client = postgres(url, {
+		max: maxConnections,
+		onnotice: () => {},
+		// Note: Supabase's transaction pooler (port 6543) does not support prepared statements.
+		prepare: !/:6543\b/.test(url),
+		connect_timeout: 10
+	});
+	const db = drizzlePostgres(client, { schema }) as unknown as Database;
+	return {
+		kind: 'postgres',
+		db,
+		async scriptTransaction(work) {
+			await client.begin(async (tx) => {
+				await work({
+					// Drizzle reads the parser settings from `options`, which a postgres.js transaction handle lacks.
+					db: drizzlePostgres(Object.assign(tx, { options: client.options }) as unknown as postgres.Sql, {
+						schema
+					}) as unknown as Database,
+					exec: async (script) => void (await tx.unsafe(script).simple())
+				});
+			});
+		},
+		async close() {
+			await client.end({ timeout: 5 });
+		}
+	};
+}
