@@ -19,8 +19,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const roles = ['student', 'mentor', 'coordinator'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from '../../roles';
+export { roles, type Role } from '../../roles';
 
 export const locales = ['ja', 'en'] as const;
 export type Locale = (typeof locales)[number];

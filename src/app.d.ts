@@ -1,0 +1,22 @@
+import type { Config } from '$lib/server/config';
+import type { Database } from '$lib/server/db';
+import type { ValidatedSession } from '$lib/server/auth';
+import type { Locale } from '$lib/paraglide/runtime';
+
+declare global {
+	namespace App {
+		interface Locals {
+			db: Database;
+			config: Config;
+			locale: Locale;
+			user: ValidatedSession['user'] | null;
+			session: ValidatedSession['session'] | null;
+		}
+		interface Error {
+			message: string;
+			id?: string;
+		}
+	}
+}
+
+export {};

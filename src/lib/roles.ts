@@ -1,0 +1,2 @@
+export const roles = ['student', 'mentor', 'coordinator'] as const;
+export type Role = (typeof roles)[number];

@@ -1,0 +1,11 @@
+export * from './accounts';
+export * from './cookie';
+export * from './guards';
+export * from './links';
+export * from './login';
+export * from './password';
+export * from './session';
+export { localIdentity, type PasswordIdentitySource } from './identity';
+export * from './registration';
+export * from './recovery';
+export * from './administration';

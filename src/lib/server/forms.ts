@@ -1,0 +1,50 @@
+// One way to read a form: validate with its schema, and on failure hand back translated errors
+// plus everything the person typed (except secrets), so nothing is lost.
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { translate } from './i18n';
+
+export type FieldErrors = Record<string, string>;
+
+export interface FormFailure {
+	values: Record<string, string>;
+	errors: FieldErrors;
+	message?: string;
+	/** Which of several forms on one page failed. */
+	section?: string;
+}
+
+const secretFields = /password|token/i;
+
+export function echoValues(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [name, value] of form) {
+		if (typeof value === 'string' && !secretFields.test(name)) values[name] = value;
+	}
+	return values;
+}
+
+export type ParsedForm<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure<FormFailure> };
+
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.output<S>> {
+	const raw = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string'));
+	const result = schema.safeParse(raw);
+	if (result.success) return { ok: true, data: result.data };
+	const errors: FieldErrors = {};
+	for (const issue of result.error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= translate(issue.message);
+	}
+	return { ok: false, failure: fail(400, { values: echoValues(form), errors, message: translate('error_form_fix') }) };
+}
+
+/** A failure for one field (or the whole form), keeping the typed values. */
+export function failWith(form: FormData, messageKey: string, field?: string, status = 400): ActionFailure<FormFailure> {
+	const message = translate(messageKey);
+	return fail(status, { values: echoValues(form), errors: field ? { [field]: message } : {}, message });
+}
+
+/** Marks a failure as coming from one of several forms on the same page. */
+export function inSection(failure: ActionFailure<FormFailure>, section: string): ActionFailure<FormFailure> {
+	return fail(failure.status, { ...failure.data, section });
+}

@@ -1,0 +1,19 @@
+import type { Handle } from '@sveltejs/kit';
+import * as auth from '../auth';
+
+export const authentication: Handle = async ({ event, resolve }) => {
+	const token = auth.readSessionCookie(event.cookies, event.url);
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const validated = await auth.validateSessionToken(event.locals.db, token);
+		if (validated) {
+			event.locals.user = validated.user;
+			event.locals.session = validated.session;
+			auth.setSessionCookie(event.cookies, event.url, token, validated.session);
+		} else {
+			auth.deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};

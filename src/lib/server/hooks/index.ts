@@ -1,0 +1,5 @@
+export { securityHeaders } from './security-headers';
+export { database } from './database';
+export { locale } from './locale';
+export { authentication } from './authentication';
+export { reportError } from './errors';

@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './compose';
+export { smtpTransport } from './transport';

@@ -1,0 +1,74 @@
+// The process-wide services of one web server: its database and background loops.
+// Kept on globalThis so that Vite's module reloads in development reuse the open embedded database.
+import { sql } from 'drizzle-orm';
+import type { Config } from './config';
+import { migrate, openDatabase, type DatabaseConnection } from './db';
+import * as mail from './mail';
+import { log } from './log';
+import { seedDemoData } from './demo/seed';
+import * as auth from './auth';
+
+export interface Runtime {
+	config: Config;
+	connection: DatabaseConnection;
+	stop(): Promise<void>;
+}
+
+const key = Symbol.for('it-bukatsu.runtime');
+type RuntimeHolder = { [key]?: Promise<Runtime> };
+
+export function startRuntime(config: Config): Promise<Runtime> {
+	const holder = globalThis as RuntimeHolder;
+	holder[key] ??= createRuntime(config);
+	return holder[key];
+}
+
+export async function getRuntime(): Promise<Runtime> {
+	const runtime = (globalThis as RuntimeHolder)[key];
+	if (!runtime) throw new Error('runtime not started');
+	return runtime;
+}
+
+async function createRuntime(config: Config): Promise<Runtime> {
+	const connection = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+	const applied = await migrate(connection);
+	if (applied.length) log.info('migrations applied', { versions: applied });
+	const { db } = connection;
+
+	if (config.seedDemo && (await auth.countUsers(db)) === 0) await seedDemoData(db);
+
+	const stoppers: Array<() => Promise<void>> = [];
+	if (config.smtpUrl) {
+		const sender = mail.startOutboxSender(db, mail.smtpTransport(config.smtpUrl, config.mailFrom), {
+			onError: (error) => log.error('mail sender failed', { error: String(error) })
+		});
+		stoppers.push(sender.stop);
+	} else if (config.production) {
+		log.warn('SMTP_URL is not set: mails stay in the outbox until it is', {});
+	}
+
+	return {
+		config,
+		connection,
+		async stop() {
+			for (const stop of stoppers) await stop();
+			await connection.close();
+		}
+	};
+}
+
+export async function stopRuntime(): Promise<void> {
+	const holder = globalThis as RuntimeHolder;
+	const runtime = holder[key];
+	delete holder[key];
+	if (runtime) await (await runtime).stop();
+}
+
+export async function isDatabaseReachable(connection: DatabaseConnection, timeoutMs = 2000): Promise<boolean> {
+	const probe = connection.db.execute(sql`select 1`).then(
+		() => true,
+		() => false
+	);
+	const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+	return Promise.race([probe, timeout]);
+}

@@ -1,0 +1,59 @@
+import { redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { changePasswordForm, profileForm } from '$lib/validation/account';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { user } = auth.requireUser(locals, url);
+	return {
+		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, emailVerified: user.emailVerified },
+		registered: url.searchParams.has('registered')
+	};
+};
+
+export const actions: Actions = {
+	profile: async ({ request, locals, cookies }) => {
+		const { user } = auth.requireUser(locals);
+		const form = await request.formData();
+		const parsed = parseForm(profileForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'profile');
+		await auth.updateProfile(locals.db, user.id, parsed.data);
+		cookies.set('locale', parsed.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		// Reload so the page is drawn in the language just chosen.
+		redirect(303, '/settings?saved');
+	},
+	password: async ({ request, locals }) => {
+		const { user, session } = auth.requireUser(locals);
+		const form = await request.formData();
+		const parsed = parseForm(changePasswordForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'password');
+		try {
+			await auth.changePassword(locals.db, user.id, {
+				currentPassword: parsed.data.currentPassword,
+				newPassword: parsed.data.password,
+				keepSessionId: session.id
+			});
+		} catch (error) {
+			if (error instanceof auth.AccountError) {
+				const field = error.problem === 'current_password_wrong' ? 'currentPassword' : 'password';
+				return inSection(failWith(form, error.problem, field), 'password');
+			}
+			throw error;
+		}
+		return { passwordChanged: true };
+	},
+	logoutEverywhere: async ({ locals, cookies, url }) => {
+		const { user } = auth.requireUser(locals);
+		await auth.invalidateUserSessions(locals.db, user.id);
+		auth.deleteSessionCookie(cookies, url);
+		redirect(303, '/login');
+	},
+	resendVerification: async ({ locals, url }) => {
+		const { user } = auth.requireUser(locals);
+		if (!(await auth.resendVerificationMail(locals.db, user.id, url.origin))) {
+			return inSection(failWith(new FormData(), 'error_429_body', undefined, 429), 'email');
+		}
+		return { verificationSent: true };
+	}
+};

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import { failWith, parseForm } from '$lib/server/forms';
+import { homeFor, safeRedirectPath } from '$lib/server/paths';
+import { loginForm } from '$lib/validation/account';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), homeFor(locals.user.roles)));
+	return { reset: url.searchParams.has('reset') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const parsed = parseForm(loginForm, form);
+		if (!parsed.ok) return parsed.failure;
+		const result = await auth.logIn(locals.db, { ...parsed.data, ip: getClientAddress() });
+		if (!result.ok) {
+			return result.reason === 'throttled'
+				? failWith(form, 'login_error_throttled', undefined, 429)
+				: failWith(form, 'login_error_invalid');
+		}
+		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
+		auth.setSessionCookie(cookies, url, result.token, result.session);
+		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/login/continue'));
+	}
+};

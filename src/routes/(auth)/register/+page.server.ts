@@ -1,0 +1,27 @@
+import { redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import { failWith, parseForm } from '$lib/server/forms';
+import { registerForm } from '$lib/validation/account';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/settings');
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url }) => {
+		const form = await request.formData();
+		const parsed = parseForm(registerForm, form);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const { token, session } = await auth.register(locals.db, { ...parsed.data, locale: locals.locale }, url.origin);
+			auth.setSessionCookie(cookies, url, token, session);
+		} catch (error) {
+			if (error instanceof auth.AccountError) {
+				return failWith(form, error.problem, error.problem === 'email_taken' ? 'email' : 'password');
+			}
+			throw error;
+		}
+		redirect(303, '/settings?registered');
+	}
+};

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import { failWith, parseForm } from '$lib/server/forms';
+import { resetPasswordForm } from '$lib/validation/account';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const token = url.searchParams.get('token') ?? '';
+	return { token, valid: await auth.isLinkValid(locals.db, 'reset_password', token) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, cookies, url }) => {
+		const form = await request.formData();
+		const parsed = parseForm(resetPasswordForm, form);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			if (!(await auth.resetPassword(locals.db, parsed.data.token, parsed.data.password))) {
+				return failWith(form, 'reset_invalid_link');
+			}
+		} catch (error) {
+			if (error instanceof auth.AccountError) return failWith(form, error.problem, 'password');
+			throw error;
+		}
+		auth.deleteSessionCookie(cookies, url);
+		redirect(303, '/login?reset');
+	}
+};
