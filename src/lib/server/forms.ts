@@ -41,7 +41,8 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 /** A failure for one field (or the whole form), keeping the typed values. */
 export function failWith(form: FormData, messageKey: string, field?: string, status = 400): ActionFailure<FormFailure> {
 	const message = translate(messageKey);
-	return fail(status, { values: echoValues(form), errors: field ? { [field]: message } : {}, message });
+	if (!field) return fail(status, { values: echoValues(form), errors: {}, message });
+	return fail(status, { values: echoValues(form), errors: { [field]: message }, message: translate('error_form_fix') });
 }
 
 /** Marks a failure as coming from one of several forms on the same page. */

@@ -1,0 +1,179 @@
+// Runs one child process with a wall-clock limit and capped output, never buffering more than the cap.
+import { spawn, type StdioOptions } from 'node:child_process';
+import { openSync, readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { toSafeText } from './output';
+
+export interface ProcessRequest {
+	command: string;
+	args: string[];
+	cwd: string;
+	/** Runs the child as this user and group (needs root); unset keeps ours. */
+	user?: { uid: number; gid: number };
+	stdin: string;
+	/** Written to the child's file descriptor 3, then closed (bubblewrap copies the program from there). */
+	fd3?: string;
+	wallTimeLimitMs: number;
+	outputLimitBytes: number;
+	signal?: AbortSignal;
+}
+
+export interface ProcessOutcome {
+	exitCode: number | null;
+	signal: NodeJS.Signals | null;
+	/** Killed by the wall clock. */
+	timedOut: boolean;
+	/** Killed for writing more than the output limit on stdout or stderr. */
+	outputLimitExceeded: boolean;
+	stdout: string;
+	stderr: string;
+	timeMs: number;
+}
+
+export class ProcessStartError extends Error {}
+
+export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn(request.command, request.args, {
+			cwd: request.cwd,
+			env: {},
+			stdio: stdioWithoutInheritedDescriptors(request.fd3 !== undefined),
+			// Its own process group, so that killing the group also reaches anything it started.
+			detached: true,
+			...(request.user ?? {})
+		});
+		let timedOut = false;
+		let outputLimitExceeded = false;
+		let exited: { code: number | null; signal: NodeJS.Signals | null; timeMs: number } | undefined;
+
+		const killGroup = () => {
+			if (child.pid === undefined) return;
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// Already gone.
+			}
+		};
+		const stdout = capture(child.stdout, request.outputLimitBytes, () => {
+			outputLimitExceeded = true;
+			killGroup();
+		});
+		const stderr = capture(child.stderr, request.outputLimitBytes, () => {
+			outputLimitExceeded = true;
+			killGroup();
+		});
+		const wallClock = setTimeout(() => {
+			timedOut = true;
+			killGroup();
+		}, request.wallTimeLimitMs);
+		const abort = () => killGroup();
+		request.signal?.addEventListener('abort', abort, { once: true });
+
+		child.on('error', (error) => {
+			clearTimeout(wallClock);
+			request.signal?.removeEventListener('abort', abort);
+			reject(new ProcessStartError(`cannot start ${request.command}: ${error.message}`));
+		});
+		child.on('exit', (code, signal) => {
+			exited = { code, signal, timeMs: Math.round(performance.now() - started) };
+		});
+		child.on('close', () => {
+			clearTimeout(wallClock);
+			request.signal?.removeEventListener('abort', abort);
+			if (!exited) return;
+			resolve({
+				exitCode: exited.code,
+				signal: exited.signal,
+				timedOut,
+				outputLimitExceeded,
+				stdout: stdout.text(),
+				stderr: stderr.text(),
+				timeMs: exited.timeMs
+			});
+		});
+
+		// A program that exits without reading its input closes the pipe: EPIPE is expected, not a failure.
+		child.stdin?.on('error', () => {});
+		child.stdin?.end(request.stdin);
+		if (request.fd3 !== undefined) {
+			const fd3 = child.stdio[3] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
+			fd3.on('error', () => {});
+			fd3.end(request.fd3);
+		}
+	});
+}
+
+function capture(stream: NodeJS.ReadableStream | null, limitBytes: number, onLimit: () => void) {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	let full = false;
+	stream?.on('data', (chunk: Buffer) => {
+		if (full) return;
+		const room = limitBytes - size;
+		if (chunk.length > room) {
+			full = true;
+			chunks.push(chunk.subarray(0, room));
+			size = limitBytes;
+			onLimit();
+			return;
+		}
+		chunks.push(chunk);
+		size += chunk.length;
+	});
+	return { text: () => toSafeText(Buffer.concat(chunks, size)) };
+}
+
+const closeOnExec = 0o2000000;
+let devNull: number | undefined;
+
+/**
+ * stdin, stdout, stderr as pipes (and fd 3 when asked), and /dev/null over every descriptor this process
+ * inherited without close-on-exec: Node opens its own with close-on-exec, but whatever started it
+ * (a shell, a supervisor) may have left some open, and they would otherwise leak into every program.
+ */
+function stdioWithoutInheritedDescriptors(withFd3: boolean): StdioOptions {
+	const stdio: Array<'pipe' | 'ignore' | number> = withFd3 ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'];
+	for (const fd of inheritedDescriptors()) {
+		if (fd < stdio.length) continue;
+		devNull ??= openSync('/dev/null', 'r');
+		while (stdio.length < fd) stdio.push('ignore');
+		stdio[fd] = devNull;
+	}
+	return stdio;
+}
+
+let inherited: number[] | undefined;
+
+function inheritedDescriptors(): number[] {
+	inherited ??= listDescriptorsWithoutCloseOnExec();
+	return inherited;
+}
+
+function listDescriptorsWithoutCloseOnExec(): number[] {
+	let entries: string[];
+	try {
+		entries = readdirSync('/proc/self/fdinfo');
+	} catch {
+		return []; // Not Linux: nothing to inspect (and no sandbox either).
+	}
+	return entries
+		.map(Number)
+		.filter((fd) => fd > 2)
+		.filter((fd) => {
+			try {
+				const flags = /flags:\s*([0-7]+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+				return flags !== null && (parseInt(flags[1] ?? '0', 8) & closeOnExec) === 0;
+			} catch {
+				return false; // Closed meanwhile (e.g. the directory handle of readdirSync itself).
+			}
+		});
+}
+
+/** bubblewrap reports a program killed by signal N as exit code 128 + N. */
+export function signalFromExitCode(exitCode: number | null): NodeJS.Signals | null {
+	if (exitCode === null || exitCode <= 128) return null;
+	const entry = Object.entries(constants.signals).find(([, number]) => number === exitCode - 128);
+	return entry ? (entry[0] as NodeJS.Signals) : null;
+}
+

@@ -1,0 +1,12 @@
+// Shared by playwright.config.ts, the e2e server launcher and the fixtures: where the e2e server runs and its database.
+export const e2ePort = Number(process.env.E2E_PORT ?? 4173);
+export const e2eOrigin = `http://127.0.0.1:${e2ePort}`;
+
+/** The e2e server's own database on the machine's Postgres, recreated on every run. */
+export function e2eDatabaseUrl(): string | undefined {
+	const base = process.env.TEST_DATABASE_URL;
+	if (!base) return undefined;
+	const url = new URL(base);
+	url.pathname = '/itbu_e2e';
+	return url.toString();
+}
