@@ -1,0 +1,138 @@
+// One run of a student's program inside bubblewrap, with rlimits set by prlimit(1).
+//
+// The command line is  prlimit <limits> -- bwrap <namespaces, mounts> -- <interpreter> main.<ext>
+// started directly as a per-run unprivileged uid (Node's spawn does setgroups/setgid/setuid), because
+// as root RLIMIT_NPROC is not enforced even inside a user namespace (see DESIGN.md, "Code execution").
+import { randomInt } from 'node:crypto';
+import { lstatSync, readlinkSync } from 'node:fs';
+import { languageDefinitions, type Interpreters, type Language } from './languages';
+import { fileSizeLimitBytes, startupAllowanceMs, workDirectorySizeBytes, type RunLimits } from './limits';
+import { runProcess, signalFromExitCode, ProcessStartError, type ProcessOutcome } from './process';
+
+export const workDirectory = '/sandbox';
+
+export interface BubblewrapSetup {
+	bubblewrap: string;
+	prlimit: string;
+	interpreters: Interpreters;
+	/** Give every run its own uid, which needs root; without it the process limit cannot be enforced. */
+	ownUidPerRun: boolean;
+}
+
+export interface SandboxRun {
+	language: Language;
+	source: string;
+	stdin: string;
+	limits: RunLimits;
+	/** `check` compiles the source without running it. */
+	purpose: 'run' | 'check';
+	signal?: AbortSignal;
+}
+
+/** The sandbox itself failed (not the program): the submission is retried, then reported as IE. */
+export class SandboxFailure extends Error {}
+
+/**
+ * A fresh uid per run, far above any real account, so that RLIMIT_NPROC counts this run's processes
+ * only: with a shared uid, one fork bomb would starve every other run of its processes.
+ */
+const uidRange = { first: 2_000_000_000, size: 100_000_000 };
+
+export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): Promise<ProcessOutcome> {
+	const uid = uidRange.first + randomInt(uidRange.size);
+	let outcome: ProcessOutcome;
+	try {
+		outcome = await runProcess({
+			command: setup.prlimit,
+			args: [...prlimitArguments(run.limits, run.language, setup.ownUidPerRun), '--', setup.bubblewrap, ...bubblewrapArguments(setup, run)],
+			cwd: '/',
+			user: setup.ownUidPerRun ? { uid, gid: uid } : undefined,
+			stdin: run.stdin,
+			fd3: run.source,
+			wallTimeLimitMs: run.limits.timeLimitMs + startupAllowanceMs,
+			outputLimitBytes: run.limits.outputLimitKb * 1024,
+			signal: run.signal
+		});
+	} catch (error) {
+		if (error instanceof ProcessStartError) throw new SandboxFailure(error.message);
+		throw error;
+	}
+	// Both tools report their own failures as exit code 1 and one line on stderr, before the program exists.
+	if (outcome.exitCode === 1 && /^(bwrap|prlimit): /.test(outcome.stderr)) {
+		throw new SandboxFailure(outcome.stderr.trim());
+	}
+	return {
+		...outcome,
+		signal: outcome.signal ?? signalFromExitCode(outcome.exitCode),
+		exitCode: signalFromExitCode(outcome.exitCode) ? null : outcome.exitCode,
+		stderr: outcome.stderr.replaceAll(`${workDirectory}/`, '')
+	};
+}
+
+function prlimitArguments(limits: RunLimits, language: Language, enforceProcessLimit: boolean): string[] {
+	// Whole seconds only: the CPU limit is a backstop behind the wall clock, which is exact.
+	const cpuSeconds = Math.ceil((limits.timeLimitMs + startupAllowanceMs) / 1000);
+	const memory = languageDefinitions[language].memoryLimits(limits);
+	return [
+		`--cpu=${cpuSeconds}:${cpuSeconds + 1}`,
+		`--fsize=${fileSizeLimitBytes}`,
+		'--core=0',
+		'--nofile=256',
+		...(enforceProcessLimit ? [`--nproc=${limits.processLimit}`] : []),
+		...(memory.addressSpaceBytes ? [`--as=${memory.addressSpaceBytes}`] : []),
+		...(memory.dataBytes ? [`--data=${memory.dataBytes}`] : [])
+	];
+}
+
+export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): string[] {
+	const definition = languageDefinitions[run.language];
+	const interpreter = setup.interpreters[run.language];
+	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits);
+	return [
+		// New user, PID, network, IPC, UTS and cgroup namespaces: no network at all, no other process visible.
+		'--unshare-all',
+		'--die-with-parent',
+		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the
+		// outer process exits first and the init becomes a zombie of the host's PID 1, still counted
+		// against RLIMIT_NPROC until that one gets round to reaping it.
+		'--as-pid-1',
+		// A new session: the program cannot reach the terminal of the server (TIOCSTI).
+		'--new-session',
+		'--clearenv',
+		'--setenv', 'HOME', workDirectory,
+		'--setenv', 'LANG', 'C.UTF-8',
+		'--ro-bind', '/usr', '/usr',
+		...systemDirectoryLinks(),
+		...(interpreter.startsWith('/usr/') ? [] : ['--ro-bind', interpreter, interpreter]),
+		'--proc', '/proc',
+		'--dev', '/dev',
+		'--size', String(workDirectorySizeBytes),
+		'--tmpfs', workDirectory,
+		'--perms', '0444',
+		'--ro-bind-data', '3', `${workDirectory}/${definition.fileName}`,
+		// The sandbox's root and /dev are tmpfs created by bubblewrap: made read-only, the work directory
+		// is the only place the program can write.
+		'--remount-ro', '/dev',
+		'--remount-ro', '/',
+		'--chdir', workDirectory,
+		'--',
+		interpreter,
+		...programArguments
+	];
+}
+
+let links: string[] | undefined;
+
+/** /bin, /lib, /lib64, /sbin as on the host: symbolic links into /usr on merged-/usr systems, else read-only binds. */
+function systemDirectoryLinks(): string[] {
+	links ??= ['/bin', '/lib', '/lib64', '/sbin'].flatMap((path) => {
+		try {
+			const stat = lstatSync(path);
+			if (stat.isSymbolicLink()) return ['--symlink', readlinkSync(path), path];
+			return stat.isDirectory() ? ['--ro-bind', path, path] : [];
+		} catch {
+			return [];
+		}
+	});
+	return links;
+}
