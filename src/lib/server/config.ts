@@ -16,6 +16,20 @@ export interface Config {
 	judgeConcurrency: number;
 	/** Run judge workers inside the web server process. */
 	judgeInProcess: boolean;
+	/** Where identities come from: the portal's own passwords, or Supabase Auth. */
+	authProvider: 'local' | 'supabase';
+	supabase: SupabaseConfig | undefined;
+}
+
+export type SupabaseAuthMethod = 'password' | 'magiclink' | 'google';
+
+export interface SupabaseConfig {
+	url: string;
+	/** The project's public anon key, used by the browser's supabase-js. */
+	anonKey: string;
+	/** Legacy shared JWT secret; only when set are HS256 tokens accepted. */
+	jwtSecret: string | undefined;
+	methods: SupabaseAuthMethod[];
 }
 
 type Environment = Record<string, string | undefined>;
@@ -28,6 +42,10 @@ export function loadConfig(env: Environment = process.env): Config {
 	const mailViewer = env.MAIL_VIEWER === undefined ? !production && !smtpUrl : truthy(env.MAIL_VIEWER);
 	if (mailViewer && smtpUrl) throw new Error('MAIL_VIEWER cannot be on while SMTP_URL is set: real mail must never be shown on a web page');
 	const concurrency = Number(env.JUDGE_CONCURRENCY ?? cpus().length);
+	const authProvider = env.AUTH_PROVIDER === 'supabase' ? 'supabase' : 'local';
+	if (env.AUTH_PROVIDER && !['local', 'supabase'].includes(env.AUTH_PROVIDER)) {
+		throw new Error(`AUTH_PROVIDER must be "local" or "supabase", not "${env.AUTH_PROVIDER}"`);
+	}
 	return {
 		production,
 		databaseUrl: env.DATABASE_URL || undefined,
@@ -37,6 +55,22 @@ export function loadConfig(env: Environment = process.env): Config {
 		mailViewer,
 		seedDemo: !production && env.SEED_DEMO !== '0',
 		judgeConcurrency: Number.isInteger(concurrency) && concurrency >= 0 ? concurrency : cpus().length,
-		judgeInProcess: env.JUDGE_IN_PROCESS === undefined ? true : truthy(env.JUDGE_IN_PROCESS)
+		judgeInProcess: env.JUDGE_IN_PROCESS === undefined ? true : truthy(env.JUDGE_IN_PROCESS),
+		authProvider,
+		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined
 	};
+}
+
+const supabaseMethods: readonly SupabaseAuthMethod[] = ['password', 'magiclink', 'google'];
+
+function loadSupabaseConfig(env: Environment): SupabaseConfig {
+	const url = env.SUPABASE_URL?.replace(/\/+$/, '');
+	const anonKey = env.SUPABASE_ANON_KEY;
+	if (!url || !anonKey) throw new Error('AUTH_PROVIDER=supabase needs SUPABASE_URL and SUPABASE_ANON_KEY');
+	const methods = (env.SUPABASE_AUTH_METHODS ?? 'password,magiclink,google')
+		.split(',')
+		.map((method) => method.trim())
+		.filter((method): method is SupabaseAuthMethod => (supabaseMethods as readonly string[]).includes(method));
+	if (methods.length === 0) throw new Error(`SUPABASE_AUTH_METHODS must list some of: ${supabaseMethods.join(', ')}`);
+	return { url, anonKey, jwtSecret: env.SUPABASE_JWT_SECRET || undefined, methods };
 }

@@ -7,10 +7,13 @@ import * as mail from './mail';
 import { log } from './log';
 import { seedDemoData } from './demo/seed';
 import * as auth from './auth';
+import * as supabase from './auth/supabase';
 
 export interface Runtime {
 	config: Config;
 	connection: DatabaseConnection;
+	/** Verification of Supabase access tokens (AUTH_PROVIDER=supabase); its key set is cached per process. */
+	supabaseIdentity: { verify: supabase.SupabaseTokenVerifier; fetchUser: ReturnType<typeof supabase.supabaseUserFetcher> } | undefined;
 	stop(): Promise<void>;
 }
 
@@ -50,6 +53,10 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	return {
 		config,
 		connection,
+		supabaseIdentity: config.supabase && {
+			verify: supabase.createSupabaseTokenVerifier({ supabaseUrl: config.supabase.url, jwtSecret: config.supabase.jwtSecret }),
+			fetchUser: supabase.supabaseUserFetcher(config.supabase.url, config.supabase.anonKey)
+		},
 		async stop() {
 			for (const stop of stoppers) await stop();
 			await connection.close();

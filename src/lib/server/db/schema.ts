@@ -100,3 +100,18 @@ export const schemaMigrations = supabaseMigrations.table('schema_migrations', {
 });
 
 export const now = sql`now()`;
+
+export const userIdentities = pgTable(
+	'user_identities',
+	{
+		provider: text('provider').$type<'supabase'>().notNull(),
+		subject: text('subject').notNull(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		createdAt: timestamptz('created_at').notNull().defaultNow(),
+		lastSignInAt: timestamptz('last_sign_in_at')
+	},
+	(table) => [primaryKey({ columns: [table.provider, table.subject] })]
+);

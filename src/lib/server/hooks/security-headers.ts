@@ -15,6 +15,12 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		set('Cross-Origin-Opener-Policy', 'same-origin');
 		if (!headers.has('Content-Security-Policy')) set('Content-Security-Policy', "frame-ancestors 'none'");
 		if (event.url.protocol === 'https:') set('Strict-Transport-Security', 'max-age=31536000');
+		// The login page talks to Supabase Auth from the browser when it is the identity source.
+		const supabaseUrl = event.locals.config?.supabase?.url;
+		const policy = headers.get('Content-Security-Policy');
+		if (supabaseUrl && policy) {
+			headers.set('Content-Security-Policy', policy.replace("connect-src 'self'", `connect-src 'self' ${new URL(supabaseUrl).origin}`));
+		}
 	} catch {
 		// Responses from fetch() have immutable headers; they are proxied as they are.
 	}

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { changePasswordForm, profileForm } from '$lib/validation/account';
@@ -8,7 +8,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
 	return {
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, emailVerified: user.emailVerified },
-		registered: url.searchParams.has('registered')
+		registered: url.searchParams.has('registered'),
+		localPasswords: locals.config.authProvider === 'local'
 	};
 };
 
@@ -25,6 +26,7 @@ export const actions: Actions = {
 	},
 	password: async ({ request, locals }) => {
 		const { user, session } = auth.requireUser(locals);
+		if (locals.config.authProvider !== 'local') error(404, 'not found');
 		const form = await request.formData();
 		const parsed = parseForm(changePasswordForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'password');

@@ -2,12 +2,19 @@ import * as auth from '$lib/server/auth';
 import * as rateLimit from '$lib/server/ratelimit';
 import { failWith, parseForm } from '$lib/server/forms';
 import { forgotPasswordForm } from '$lib/validation/account';
-import type { Actions } from './$types';
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 
 const requestsPerIp = { limit: 10, windowMs: 60 * 60 * 1000 };
 
+// With Supabase Auth, passwords live at Supabase and are reset there.
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.config.authProvider !== 'local') redirect(303, '/login');
+};
+
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
+		if (locals.config.authProvider !== 'local') error(404, 'not found');
 		const form = await request.formData();
 		const parsed = parseForm(forgotPasswordForm, form);
 		if (!parsed.ok) return parsed.failure;

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { failWith, parseForm } from '$lib/server/forms';
 import { homeFor, safeRedirectPath } from '$lib/server/paths';
@@ -7,11 +7,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), homeFor(locals.user.roles)));
-	return { reset: url.searchParams.has('reset') };
+	const supabase = locals.config.supabase;
+	return {
+		reset: url.searchParams.has('reset'),
+		loggedOut: url.searchParams.has('loggedOut'),
+		redirectTo: safeRedirectPath(url.searchParams.get('redirectTo'), '/login/continue'),
+		// Public settings only: the anon key is meant for browsers.
+		supabase: supabase && { url: supabase.url, anonKey: supabase.anonKey, methods: supabase.methods }
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+		if (locals.config.authProvider !== 'local') error(404, 'not found');
 		const form = await request.formData();
 		const parsed = parseForm(loginForm, form);
 		if (!parsed.ok) return parsed.failure;

@@ -8,6 +8,7 @@ export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
 		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
 		auth.deleteSessionCookie(cookies, url);
-		redirect(303, '/');
+		// With Supabase Auth the browser also holds a Supabase session: the login page ends it.
+		redirect(303, locals.config.authProvider === 'supabase' ? '/login?loggedOut' : '/');
 	}
 };

@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { failWith, parseForm } from '$lib/server/forms';
 import { registerForm } from '$lib/validation/account';
@@ -6,10 +6,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.user) redirect(303, '/settings');
+	// With Supabase Auth, accounts are created on the login page through Supabase.
+	if (locals.config.authProvider !== 'local') redirect(303, '/login');
 };
 
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
+		if (locals.config.authProvider !== 'local') error(404, 'not found');
 		const form = await request.formData();
 		const parsed = parseForm(registerForm, form);
 		if (!parsed.ok) return parsed.failure;
