@@ -22,3 +22,41 @@ export function passwordResetMail(locale: Locale, to: { name: string; link: stri
 		text: m.mail_reset_body({ name: to.name, link: to.link }, { locale }) + signature(locale)
 	};
 }
+
+export function consentRequestMail(
+	locale: Locale,
+	to: { guardianName: string; childName: string; link: string; expiresOn: string }
+): ComposedMail {
+	return {
+		subject: m.consent_mail_subject({ childName: to.childName }, { locale }),
+		text: m.consent_mail_body(to, { locale }) + signature(locale)
+	};
+}
+
+export function consentGivenMail(locale: Locale, to: { name: string }): ComposedMail {
+	return {
+		subject: m.join_mail_consented_subject({}, { locale }),
+		text: m.join_mail_consented_body(to, { locale }) + signature(locale)
+	};
+}
+
+export function consentDeclinedMail(locale: Locale, to: { name: string }): ComposedMail {
+	return {
+		subject: m.join_mail_declined_subject({}, { locale }),
+		text: m.join_mail_declined_body(to, { locale }) + signature(locale)
+	};
+}
+
+export function membershipApprovedMail(locale: Locale, to: { name: string; memberNumber: string; link: string }): ComposedMail {
+	return {
+		subject: m.join_mail_approved_subject({}, { locale }),
+		text: m.join_mail_approved_body(to, { locale }) + signature(locale)
+	};
+}
+
+export function membershipRejectedMail(locale: Locale, to: { name: string; reason: string }): ComposedMail {
+	return {
+		subject: m.join_mail_rejected_subject({}, { locale }),
+		text: m.join_mail_rejected_body(to, { locale }) + signature(locale)
+	};
+}

@@ -1,7 +1,28 @@
 import * as auth from '$lib/server/auth';
-import type { PageServerLoad } from './$types';
+import * as dashboard from '$lib/server/dashboard';
+import * as membership from '$lib/server/membership';
+import { failWith, parseForm } from '$lib/server/forms';
+import { targetForm } from '$lib/validation/membership';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const { user } = auth.requireRole(locals, 'coordinator', url);
-	return { displayName: user.displayName };
+export const load: PageServerLoad = async ({ locals, url }) => {
+	auth.requireRole(locals, 'coordinator', url);
+	const [report, applications, deletions] = await Promise.all([
+		dashboard.buildReport(locals.db),
+		membership.countApplicationsByStatus(locals.db),
+		membership.listMembers(locals.db, { deletionRequested: true }, { limit: 1 })
+	]);
+	return { report, awaitingReview: applications.awaiting_review ?? 0, deletionRequests: deletions.total };
+};
+
+export const actions: Actions = {
+	target: async ({ request, locals }) => {
+		const { user } = auth.requireRole(locals, 'coordinator');
+		const form = await request.formData();
+		const parsed = parseForm(targetForm, form);
+		if (!parsed.ok) return parsed.failure;
+		const problem = await dashboard.setTarget(locals.db, user, { count: parsed.data.targetCount, date: parsed.data.targetDate });
+		if (problem) return failWith(form, problem, 'targetDate');
+		return { targetSaved: true };
+	}
 };

@@ -1,0 +1,31 @@
+// Typed view of audit_events (supabase/migrations/20261130020000_membership.sql is the source of truth).
+import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const auditActions = [
+	'member_viewed',
+	'members_exported',
+	'kpi_exported',
+	'application_viewed',
+	'application_approved',
+	'application_rejected',
+	'member_status_changed',
+	'member_note_added',
+	'member_anonymised',
+	'roster_imported',
+	'target_changed',
+	'own_data_exported',
+	'deletion_requested'
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export type AuditDetail = Record<string, string | number | boolean | null>;
+
+export const auditEvents = pgTable('audit_events', {
+	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+	actorId: uuid('actor_id'),
+	actorName: text('actor_name').notNull(),
+	action: text('action').$type<AuditAction>().notNull(),
+	memberId: uuid('member_id'),
+	detail: jsonb('detail').$type<AuditDetail>().notNull().default({}),
+	createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+});

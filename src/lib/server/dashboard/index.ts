@@ -1,0 +1,4 @@
+export * from './report';
+export { getTarget, setTarget } from './target';
+export type { Forecast, Target, ChartMonth } from './forecast';
+export type { WeekPoint } from './aggregates';

@@ -1,0 +1,4 @@
+/** Ids arrive in URLs and forms; anything that is not a uuid is simply "not found", never a database error. */
+export function isUuid(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
