@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openDatabase, type DatabaseConnection } from '../src/lib/server/db';
 import { createUser, type TestUser } from '../src/lib/server/testing/factories';
+import { seedDemoExercises } from '../src/lib/server/judge/demo-exercises';
 import type { Role } from '../src/lib/roles';
 import { e2eDatabaseUrl } from './environment';
 
@@ -18,6 +19,8 @@ interface Fixtures {
 
 interface WorkerFixtures {
 	database: DatabaseConnection;
+	/** The demo exercises, present in the e2e database (idempotent by slug). */
+	demoExercises: void;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -28,6 +31,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 			const connection = await openDatabase({ url, maxConnections: 2 });
 			await use(connection);
 			await connection.close();
+		},
+		{ scope: 'worker' }
+	],
+	demoExercises: [
+		async ({ database }, use) => {
+			await seedDemoExercises(database.db);
+			await use();
 		},
 		{ scope: 'worker' }
 	],

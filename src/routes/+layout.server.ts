@@ -1,6 +1,8 @@
+import { getRuntime } from '$lib/server/runtime';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals, url }) => ({
+export const load: LayoutServerLoad = async ({ locals, url }) => ({
+	unsandboxed: (await getRuntime()).judgeSandboxed === false,
 	user: locals.user && {
 		displayName: locals.user.displayName,
 		roles: locals.user.roles,

@@ -55,3 +55,8 @@ create table public.submissions (
 -- The claim query: oldest first among the queued and the running (whose lease may have expired).
 create index submissions_claim_idx on public.submissions (created_at) where status in ('queued', 'running');
 create index submissions_user_exercise_idx on public.submissions (user_id, exercise_id, created_at desc);
+
+-- Only the portal's server reads and writes these tables (see the row-level security migration).
+alter table public.exercises enable row level security;
+alter table public.exercise_cases enable row level security;
+alter table public.submissions enable row level security;

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { migrate, openDatabase, type DatabaseConnection } from './db';
+import * as judge from './judge';
 import * as mail from './mail';
 import { log } from './log';
 import { seedDemoData } from './demo/seed';
@@ -14,6 +15,8 @@ export interface Runtime {
 	connection: DatabaseConnection;
 	/** Verification of Supabase access tokens (AUTH_PROVIDER=supabase); its key set is cached per process. */
 	supabaseIdentity: { verify: supabase.SupabaseTokenVerifier; fetchUser: ReturnType<typeof supabase.supabaseUserFetcher> } | undefined;
+	/** Whether this process's judge workers run programs in the sandbox; undefined when it runs none. */
+	judgeSandboxed: boolean | undefined;
 	stop(): Promise<void>;
 }
 
@@ -50,9 +53,18 @@ async function createRuntime(config: Config): Promise<Runtime> {
 		log.warn('SMTP_URL is not set: mails stay in the outbox until it is', {});
 	}
 
+	let judgeSandboxed: boolean | undefined;
+	if (config.judgeInProcess && config.judgeConcurrency > 0) {
+		// In production this refuses to start unless a real probe run inside the sandbox succeeds.
+		const workers = await judge.startWorkers(db, { production: config.production, concurrency: config.judgeConcurrency });
+		judgeSandboxed = workers.sandboxed;
+		stoppers.push(() => workers.stop());
+	}
+
 	return {
 		config,
 		connection,
+		judgeSandboxed,
 		supabaseIdentity: config.supabase && {
 			verify: supabase.createSupabaseTokenVerifier({ supabaseUrl: config.supabase.url, jwtSecret: config.supabase.jwtSecret }),
 			fetchUser: supabase.supabaseUserFetcher(config.supabase.url, config.supabase.anonKey)

@@ -22,6 +22,13 @@ export function requireRole(locals: AuthLocals, role: Role, url?: URL): { user: 
 	return auth;
 }
 
+/** For what any member of the club may do, whichever their role. */
+export function requireAnyRole(locals: AuthLocals, roles: readonly Role[], url?: URL): { user: SessionUser; session: Session } {
+	const auth = requireUser(locals, url);
+	if (!roles.some((role) => auth.user.roles.includes(role))) error(403, 'forbidden');
+	return auth;
+}
+
 export function hasRole(user: SessionUser | null, role: Role): boolean {
 	return user?.roles.includes(role) ?? false;
 }

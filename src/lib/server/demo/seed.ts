@@ -2,6 +2,7 @@
 import type { Database } from '../db';
 import type { Role } from '../db/schema';
 import * as auth from '../auth';
+import { seedDemoExercises } from '../judge';
 import { seedDemoRoster } from '../membership/demo';
 
 export const demoPassword = 'itbu-demo-2026';
@@ -17,6 +18,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 		await auth.createAccount(db, { ...account, password: demoPassword, emailVerified: true });
 	}
 	await seedDemoRoster(db, { studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoExercises(db);
 	const lines = demoAccounts.map((account) => `  ${account.roles.join(',').padEnd(12)} ${account.email}`);
 	console.log(
 		[

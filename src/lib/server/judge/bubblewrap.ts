@@ -30,16 +30,18 @@ export interface SandboxRun {
 }
 
 /** The sandbox itself failed (not the program): the submission is retried, then reported as IE. */
-export class SandboxFailure extends Error {}
+export class SandboxFailure extends Error {
+	override name = 'SandboxFailure';
+}
 
 /**
  * A fresh uid per run, far above any real account, so that RLIMIT_NPROC counts this run's processes
  * only: with a shared uid, one fork bomb would starve every other run of its processes.
  */
-const uidRange = { first: 2_000_000_000, size: 100_000_000 };
+export const sandboxUids = { first: 2_000_000_000, size: 100_000_000 };
 
 export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): Promise<ProcessOutcome> {
-	const uid = uidRange.first + randomInt(uidRange.size);
+	const uid = sandboxUids.first + randomInt(sandboxUids.size);
 	let outcome: ProcessOutcome;
 	try {
 		outcome = await runProcess({
@@ -49,6 +51,7 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 			user: setup.ownUidPerRun ? { uid, gid: uid } : undefined,
 			stdin: run.stdin,
 			fd3: run.source,
+			bubblewrapInfo: true,
 			wallTimeLimitMs: run.limits.timeLimitMs + startupAllowanceMs,
 			outputLimitBytes: run.limits.outputLimitKb * 1024,
 			signal: run.signal
@@ -65,7 +68,8 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 		...outcome,
 		signal: outcome.signal ?? signalFromExitCode(outcome.exitCode),
 		exitCode: signalFromExitCode(outcome.exitCode) ? null : outcome.exitCode,
-		stderr: outcome.stderr.replaceAll(`${workDirectory}/`, '')
+		// main.py rather than /sandbox/main.py, and main.js rather than file:///sandbox/main.js (ES modules).
+		stderr: outcome.stderr.replaceAll(`file://${workDirectory}/`, '').replaceAll(`${workDirectory}/`, '')
 	};
 }
 
@@ -92,9 +96,10 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 		// New user, PID, network, IPC, UTS and cgroup namespaces: no network at all, no other process visible.
 		'--unshare-all',
 		'--die-with-parent',
-		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the
-		// outer process exits first and the init becomes a zombie of the host's PID 1, still counted
-		// against RLIMIT_NPROC until that one gets round to reaping it.
+		'--info-fd', '4',
+		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the outer
+		// process exits first and the init becomes a zombie of the host's PID 1 (measured here: they pile up;
+		// in a container whose PID 1 is Node, none would ever be reaped).
 		'--as-pid-1',
 		// A new session: the program cannot reach the terminal of the server (TIOCSTI).
 		'--new-session',

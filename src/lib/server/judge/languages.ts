@@ -32,6 +32,24 @@ export interface LanguageDefinition {
 
 const megabyte = 1024 * 1024;
 
+// Not `node --check`: in Node 20 it ignores module detection, so it passes an ES module with a syntax error
+// and fails a valid one with top-level await. This compiles main.js the way Node 20 loads it (as CommonJS,
+// else as an ES module), without running a line of it.
+const javascriptSyntaxCheck = `
+const source = require('fs').readFileSync('main.js', 'utf8');
+const vm = require('vm');
+try {
+	vm.compileFunction(source, ['exports', 'require', 'module', '__filename', '__dirname'], { filename: 'main.js' });
+} catch {
+	try {
+		new vm.SourceTextModule(source, { identifier: 'main.js' });
+	} catch (error) {
+		console.error(String(error));
+		process.exit(1);
+	}
+}
+`;
+
 /** What the Node runtime itself needs before the student's first allocation (measured: 48 MB of VmData). */
 const nodeRuntimeOverheadMb = 64;
 
@@ -47,7 +65,7 @@ export const languageDefinitions: Record<Language, LanguageDefinition> = {
 	javascript: {
 		fileName: 'main.js',
 		runArguments: (limits) => [`--max-old-space-size=${limits.memoryLimitMb}`, 'main.js'],
-		checkArguments: () => ['--check', 'main.js'],
+		checkArguments: () => ['--experimental-vm-modules', '--no-warnings', '--eval', javascriptSyntaxCheck],
 		// V8 reserves gigabytes of address space it never touches, so RLIMIT_AS would stop Node from starting.
 		// RLIMIT_DATA counts only writable private memory, which also covers Buffers and typed arrays
 		// (outside the JavaScript heap that --max-old-space-size bounds).

@@ -1,7 +1,7 @@
 // Resource limits of one run; each exercise may override the defaults.
 
 export interface RunLimits {
-	/** Time the program may run, per case. */
+	/** Wall-clock time per case, from start to exit, interpreter start-up (10–40 ms) included. */
 	timeLimitMs: number;
 	/** Memory the program may allocate. */
 	memoryLimitMb: number;

@@ -13,6 +13,13 @@ export interface ProcessRequest {
 	stdin: string;
 	/** Written to the child's file descriptor 3, then closed (bubblewrap copies the program from there). */
 	fd3?: string;
+	/**
+	 * The child is bubblewrap writing its --info-fd JSON to descriptor 4. Then a kill goes to the sandbox's
+	 * PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
+	 * of the host's PID 1 (never reaped if that is Node in a container); killed from the inside, bubblewrap
+	 * reaps it and exits.
+	 */
+	bubblewrapInfo?: boolean;
 	wallTimeLimitMs: number;
 	outputLimitBytes: number;
 	signal?: AbortSignal;
@@ -30,7 +37,9 @@ export interface ProcessOutcome {
 	timeMs: number;
 }
 
-export class ProcessStartError extends Error {}
+export class ProcessStartError extends Error {
+	override name = 'ProcessStartError';
+}
 
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 	return new Promise((resolve, reject) => {
@@ -38,7 +47,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 		const child = spawn(request.command, request.args, {
 			cwd: request.cwd,
 			env: {},
-			stdio: stdioWithoutInheritedDescriptors(request.fd3 !== undefined),
+			stdio: stdioWithoutInheritedDescriptors(request.bubblewrapInfo ? 5 : request.fd3 !== undefined ? 4 : 3),
 			// Its own process group, so that killing the group also reaches anything it started.
 			detached: true,
 			...(request.user ?? {})
@@ -47,28 +56,42 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 		let outputLimitExceeded = false;
 		let exited: { code: number | null; signal: NodeJS.Signals | null; timeMs: number } | undefined;
 
-		const killGroup = () => {
-			if (child.pid === undefined) return;
+		let sandboxPid: number | undefined;
+		let killRequested = false;
+		const kill = () => {
+			killRequested = true;
+			const group = child.pid === undefined ? undefined : -child.pid;
+			// Note: the sandbox's PID cannot have been reused yet: bubblewrap, still running, has not reaped it.
+			// Without it (bubblewrap has not reported it yet), the group: --die-with-parent then ends the program.
+			const target = request.bubblewrapInfo ? (sandboxPid ?? group) : group;
+			if (target === undefined || exited) return;
 			try {
-				process.kill(-child.pid, 'SIGKILL');
+				process.kill(target, 'SIGKILL');
 			} catch {
 				// Already gone.
 			}
 		};
+		if (request.bubblewrapInfo) {
+			readSandboxPid(child.stdio[4] as NodeJS.ReadableStream, (pid) => {
+				sandboxPid = pid;
+				if (killRequested) kill();
+			});
+		}
 		const stdout = capture(child.stdout, request.outputLimitBytes, () => {
 			outputLimitExceeded = true;
-			killGroup();
+			kill();
 		});
 		const stderr = capture(child.stderr, request.outputLimitBytes, () => {
 			outputLimitExceeded = true;
-			killGroup();
+			kill();
 		});
 		const wallClock = setTimeout(() => {
 			timedOut = true;
-			killGroup();
+			kill();
 		}, request.wallTimeLimitMs);
-		const abort = () => killGroup();
+		const abort = () => kill();
 		request.signal?.addEventListener('abort', abort, { once: true });
+		if (request.signal?.aborted) kill();
 
 		child.on('error', (error) => {
 			clearTimeout(wallClock);
@@ -104,6 +127,18 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 	});
 }
 
+/** The first "child-pid" bubblewrap reports; nothing after it is read (the program never holds this pipe anyway). */
+function readSandboxPid(stream: NodeJS.ReadableStream, onPid: (pid: number) => void) {
+	let info = '';
+	const read = (chunk: Buffer) => {
+		info += chunk.toString();
+		const pid = /"child-pid":\s*(\d+)/.exec(info);
+		if (pid || info.length > 4096) stream.off('data', read);
+		if (pid && Number(pid[1]) > 1) onPid(Number(pid[1]));
+	};
+	stream.on('data', read);
+}
+
 function capture(stream: NodeJS.ReadableStream | null, limitBytes: number, onLimit: () => void) {
 	const chunks: Buffer[] = [];
 	let size = 0;
@@ -128,12 +163,12 @@ const closeOnExec = 0o2000000;
 let devNull: number | undefined;
 
 /**
- * stdin, stdout, stderr as pipes (and fd 3 when asked), and /dev/null over every descriptor this process
- * inherited without close-on-exec: Node opens its own with close-on-exec, but whatever started it
- * (a shell, a supervisor) may have left some open, and they would otherwise leak into every program.
+ * `pipes` pipes from descriptor 0 up, and /dev/null over every descriptor this process inherited without
+ * close-on-exec: Node opens its own with close-on-exec, but whatever started it (a shell, a supervisor)
+ * may have left some open, and they would otherwise leak into every program.
  */
-function stdioWithoutInheritedDescriptors(withFd3: boolean): StdioOptions {
-	const stdio: Array<'pipe' | 'ignore' | number> = withFd3 ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'];
+function stdioWithoutInheritedDescriptors(pipes: number): StdioOptions {
+	const stdio: Array<'pipe' | 'ignore' | number> = Array.from({ length: pipes }, () => 'pipe');
 	for (const fd of inheritedDescriptors()) {
 		if (fd < stdio.length) continue;
 		devNull ??= openSync('/dev/null', 'r');

@@ -35,7 +35,9 @@ export interface ProbeResult {
 	processLimitEnforced: boolean;
 }
 
-export class SandboxUnavailableError extends Error {}
+export class SandboxUnavailableError extends Error {
+	override name = 'SandboxUnavailableError';
+}
 
 const processLimitProblem = 'not running as root, so runs cannot get their own uid and the process limit is not enforced';
 
@@ -50,10 +52,13 @@ function bubblewrapSetup(options: SandboxOptions): BubblewrapSetup {
 }
 
 /** A real run of each interpreter in the sandbox, checking from the inside what a program can see and do. */
-export async function probeSandbox(options: SandboxOptions): Promise<ProbeResult> {
-	const setup = bubblewrapSetup(options);
+export function probeSandbox(options: SandboxOptions): Promise<ProbeResult> {
+	return probe(bubblewrapSetup(options));
+}
+
+async function probe(setup: BubblewrapSetup): Promise<ProbeResult> {
 	const isolationProblems: string[] = [];
-	const probe = async (run: Omit<SandboxRun, 'stdin' | 'limits' | 'purpose'>) => {
+	const runProbe = async (run: Omit<SandboxRun, 'stdin' | 'limits' | 'purpose'>) => {
 		try {
 			const outcome = await runInBubblewrap(setup, { ...run, stdin: '', limits: defaultLimits, purpose: 'run' });
 			const report = outcome.stdout.trim();
@@ -62,8 +67,8 @@ export async function probeSandbox(options: SandboxOptions): Promise<ProbeResult
 			isolationProblems.push(`${run.language}: ${error instanceof Error ? error.message : String(error)}`);
 		}
 	};
-	await probe({ language: 'python', source: pythonProbe(cwd()) });
-	await probe({ language: 'javascript', source: "console.log('isolated');" });
+	await runProbe({ language: 'python', source: pythonProbe(cwd()) });
+	await runProbe({ language: 'javascript', source: "console.log('isolated');" });
 	const processLimitEnforced = setup.ownUidPerRun;
 	return { ok: isolationProblems.length === 0 && processLimitEnforced, isolationProblems, processLimitEnforced };
 }
@@ -97,18 +102,18 @@ print("; ".join(problems) or "isolated")
  * or SandboxUnavailableError. Development: bubblewrap if it works at all, else unsandboxed runs.
  */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
-	const probe = await probeSandbox(options);
 	const setup = bubblewrapSetup(options);
-	if (options.production && !probe.ok) {
-		const problems = [...probe.isolationProblems, ...(probe.processLimitEnforced ? [] : [processLimitProblem])];
+	const probed = await probe(setup);
+	if (options.production && !probed.ok) {
+		const problems = [...probed.isolationProblems, ...(probed.processLimitEnforced ? [] : [processLimitProblem])];
 		throw new SandboxUnavailableError(`the judge cannot start without a working sandbox: ${problems.join('; ')}`);
 	}
-	if (probe.isolationProblems.length === 0) {
-		if (!probe.processLimitEnforced) log.warn(`judge sandbox: ${processLimitProblem} (acceptable in development only)`);
+	if (probed.isolationProblems.length === 0) {
+		if (!probed.processLimitEnforced) log.warn(`judge sandbox: ${processLimitProblem} (acceptable in development only)`);
 		return { sandboxed: true, run: (run) => runInBubblewrap(setup, run) };
 	}
 	log.warn('⚠⚠⚠ judge: NO SANDBOX. Student programs run as ordinary processes of this server. Development only. ⚠⚠⚠', {
-		problems: probe.isolationProblems
+		problems: probed.isolationProblems
 	});
 	return { sandboxed: false, run: (run) => runUnsandboxed(setup.interpreters, run) };
 }

@@ -22,7 +22,7 @@ export async function runUnsandboxed(interpreters: Interpreters, run: SandboxRun
 			outputLimitBytes: run.limits.outputLimitKb * 1024,
 			signal: run.signal
 		});
-		return { ...outcome, stderr: outcome.stderr.replaceAll(`${directory}/`, '') };
+		return { ...outcome, stderr: outcome.stderr.replaceAll(`file://${directory}/`, '').replaceAll(`${directory}/`, '') };
 	} catch (error) {
 		if (error instanceof ProcessStartError) throw new SandboxFailure(error.message);
 		throw error;

@@ -13,6 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		emailVerified: user.emailVerified,
 		again: url.searchParams.has('again'),
+		registered: url.searchParams.has('registered'),
 		memberNumber: member && !member.anonymisedAt ? member.memberNumber : null,
 		application,
 		schools: membership.schools.map(({ code, name, kind }) => ({ code, name, kind }))

@@ -4,8 +4,8 @@ import { failWith, parseForm } from '$lib/server/forms';
 import { registerForm } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.user) redirect(303, '/settings');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, nextStep(url.searchParams.get('as')));
 	// With Supabase Auth, accounts are created on the login page through Supabase.
 	if (locals.config.authProvider !== 'local') redirect(303, '/login');
 };
@@ -25,6 +25,11 @@ export const actions: Actions = {
 			}
 			throw error;
 		}
-		redirect(303, '/settings?registered');
+		redirect(303, nextStep(form.get('as')));
 	}
 };
+
+/** After signing up, a future student goes on to the membership application; everyone else to their settings. */
+function nextStep(intent: unknown): string {
+	return intent === 'student' ? '/join?registered' : '/settings?registered';
+}

@@ -1,0 +1,15 @@
+const lines = require('fs').readFileSync(0, 'utf8').split('\n');
+const n = Number(lines[0]);
+const scores = lines[1].split(' ').map(Number);
+let total = 0;
+for (const score of scores) {
+  total += score;
+}
+const average = total / n;
+let count = 0;
+for (const score of scores) {
+  if (score > average) {
+    count++;
+  }
+}
+console.log(count);

@@ -1,0 +1,4 @@
+a, b = map(int, input().split())
+print(a + b)
+print(a - b)
+print(a * b)

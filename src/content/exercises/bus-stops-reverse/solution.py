@@ -1,0 +1,6 @@
+a = input()
+b = input()
+c = input()
+print(c)
+print(b)
+print(a)

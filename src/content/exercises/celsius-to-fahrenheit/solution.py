@@ -1,0 +1,3 @@
+c = int(input())
+f = c * 9 / 5 + 32
+print(f)

@@ -1,0 +1,7 @@
+def factorial(n):
+    # n の階乗を、再帰を使って返そう(今はいつも 1 を返している)
+    return 1
+
+
+n = int(input())
+print(factorial(n))

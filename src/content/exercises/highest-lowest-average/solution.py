@@ -1,0 +1,5 @@
+n = int(input())
+scores = list(map(int, input().split()))
+print(max(scores))
+print(min(scores))
+print(sum(scores) / n)

@@ -1,0 +1,3 @@
+s = input()
+words = s.split()
+print(len(words))

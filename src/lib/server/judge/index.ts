@@ -1,0 +1,37 @@
+// The judge: runs students' programs in a sandbox and gives verdicts, through a queue in Postgres.
+// import * as judge from '$lib/server/judge'
+export { judgeSource } from './judge';
+export type { JudgeCase, JudgeReport, JudgeRequest, JudgeResults, CompileError } from './judge';
+export type { CaseResult } from './classify';
+export { createSandbox, probeSandbox, SandboxUnavailableError } from './sandbox';
+export type { Sandbox, SandboxOptions, ProbeResult } from './sandbox';
+export { startWorkers } from './worker';
+export type { WorkerOptions, WorkerPool } from './worker';
+export {
+	enqueueSubmission,
+	getSubmission,
+	claimNext,
+	heartbeat,
+	recordProgress,
+	completeSubmission,
+	failOrRetry,
+	releaseSubmission,
+	onSubmissionQueued,
+	newSubmissionSchema,
+	SubmissionRejected,
+	maxAttempts
+} from './queue';
+export type { NewSubmission, Lease } from './queue';
+export { seedDemoExercises } from './demo-exercises';
+export { compareModes, outputsMatch } from './compare';
+export type { CompareMode } from './compare';
+export { languages } from './languages';
+export type { Language } from './languages';
+export { defaultLimits } from './limits';
+export type { RunLimits } from './limits';
+export { caseVerdicts, submissionVerdicts, worstVerdict } from './verdicts';
+export type { CaseVerdict, SubmissionVerdict } from './verdicts';
+export { explanationCodes, explanationMessageKey } from './explanations';
+export type { Explanation, ExplanationCode } from './explanations';
+export { exercises, exerciseCases, submissions } from './schema';
+export type { Exercise, ExerciseCase, Submission, SubmissionMode, SubmissionStatus } from './schema';

@@ -1,0 +1,87 @@
+// Test support for the judge: a real sandbox shared by a test file, and small data factories.
+import { randomBytes } from 'node:crypto';
+import { beforeAll } from 'vitest';
+import type { Database } from '../db';
+import { judgeSource, type JudgeReport } from './judge';
+import type { Language } from './languages';
+import { defaultLimits, type RunLimits } from './limits';
+import { createSandbox, type Sandbox } from './sandbox';
+import { exerciseCases, exercises, type Exercise } from './schema';
+import type { CompareMode } from './compare';
+
+/** The real bubblewrap sandbox, fail-closed as in production: the suite fails where it cannot run. */
+export function useSandbox(): () => Sandbox {
+	let sandbox: Sandbox | undefined;
+	beforeAll(async () => {
+		sandbox = await createSandbox({ production: true });
+	});
+	return () => {
+		if (!sandbox) throw new Error('sandbox not created yet');
+		return sandbox;
+	};
+}
+
+/** Short limits keep hostile programs from slowing the suite down. */
+export const quickLimits: RunLimits = { ...defaultLimits, timeLimitMs: 500 };
+
+/** Runs one program once, on `stdin`, with nothing to compare against. */
+export function runOnce(sandbox: Sandbox, language: Language, source: string, options: { stdin?: string; limits?: RunLimits } = {}) {
+	return sandbox.run({ language, source, stdin: options.stdin ?? '', limits: options.limits ?? quickLimits, purpose: 'run' });
+}
+
+/** Judges one program against `cases` ([input, expected output] pairs). */
+export function judgeProgram(
+	sandbox: Sandbox,
+	language: Language,
+	source: string,
+	cases: Array<[string, string | null]>,
+	options: { limits?: RunLimits; compareMode?: CompareMode } = {}
+): Promise<JudgeReport> {
+	return judgeSource(sandbox, {
+		language,
+		source,
+		cases: cases.map(([input, expectedOutput]) => ({ input, expectedOutput })),
+		limits: options.limits ?? quickLimits,
+		compareMode: options.compareMode ?? 'lines'
+	});
+}
+
+export const sumPrograms: Record<Language, string> = {
+	python: 'a, b = map(int, input().split())\nprint(a + b)\n',
+	javascript: "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\n"
+};
+
+/** An exercise "print A + B" with `samples` sample cases and `hidden` hidden ones. */
+export async function createSumExercise(
+	db: Database,
+	options: { samples?: number; hidden?: number; overrides?: Partial<typeof exercises.$inferInsert> } = {}
+): Promise<Exercise> {
+	const [exercise] = await db
+		.insert(exercises)
+		.values({
+			slug: `sum-${randomBytes(4).toString('hex')}`,
+			titleJa: '足し算',
+			titleEn: 'Sum',
+			statementJa: 'A + B を出力してください。',
+			statementEn: 'Print A + B.',
+			languages: ['python', 'javascript'],
+			published: true,
+			...options.overrides
+		})
+		.returning();
+	if (!exercise) throw new Error('insert returned no row');
+	const samples = options.samples ?? 2;
+	const total = samples + (options.hidden ?? 3);
+	if (total > 0) {
+		await db.insert(exerciseCases).values(
+			Array.from({ length: total }, (_, position) => ({
+				exerciseId: exercise.id,
+				position,
+				isSample: position < samples,
+				input: `${position} ${position * 3}\n`,
+				expectedOutput: `${position * 4}\n`
+			}))
+		);
+	}
+	return exercise;
+}

@@ -1,0 +1,131 @@
+// What a person may see of a submission. Hidden cases show only their verdict and time: their input, expected
+// output, the program's output and any explanation detail that could echo the input stay on the server.
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../db';
+import type { CaseResult } from './classify';
+import type { Explanation } from './explanations';
+import { exerciseCases, exercises, submissions, type Submission } from './schema';
+
+export interface Viewer {
+	id: string;
+	roles: readonly string[];
+}
+
+export interface CaseView {
+	number: number;
+	sample: boolean;
+	verdict: CaseResult['verdict'];
+	timeMs: number;
+	explanation?: Explanation;
+	/** Only for sample cases and custom input. */
+	input?: string;
+	expectedOutput?: string | null;
+	stdout?: string;
+	stdoutTruncated?: boolean;
+	stderr?: string;
+}
+
+export interface SubmissionView {
+	id: string;
+	exercise: { slug: string; titleJa: string; titleEn: string };
+	language: Submission['language'];
+	mode: Submission['mode'];
+	status: Submission['status'];
+	verdict: Submission['verdict'];
+	casesDone: number;
+	casesTotal: number;
+	sandboxed: boolean | null;
+	createdAt: string;
+	finishedAt: string | null;
+	compileError?: { stderr: string; explanation: Explanation };
+	cases: CaseView[];
+	customInput: boolean;
+}
+
+// Parameters that come from the program's source (safe to show) rather than from the case's input.
+const parametersSafeForHiddenCases = new Set(['code', 'line', 'name', 'errorName', 'seconds', 'megabytes', 'kilobytes', 'exitCode', 'signal']);
+
+function redactExplanation(explanation: Explanation | undefined): Explanation | undefined {
+	if (!explanation) return undefined;
+	// These two name the offending value or key, which comes from the hidden input: say the same without it.
+	if (explanation.code === 'python_number_conversion_error') return { code: 'python_value_error', line: explanation.line };
+	if (explanation.code === 'python_key_error') return { code: 'python_runtime_error', line: explanation.line, errorName: 'KeyError' };
+	const kept = Object.entries(explanation).filter(([key]) => parametersSafeForHiddenCases.has(key));
+	return Object.fromEntries(kept) as Explanation;
+}
+
+/** Who may read a submission: its author, and coordinators. (Mentors read through review requests.) */
+export function canView(viewer: Viewer, submission: Pick<Submission, 'userId'>): boolean {
+	return submission.userId === viewer.id || viewer.roles.includes('coordinator');
+}
+
+/** The submission as `viewer` may see it; undefined when it does not exist or is not theirs to see. */
+export async function viewSubmission(db: Database, id: string, viewer: Viewer): Promise<SubmissionView | undefined> {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+	const [row] = await db
+		.select({ submission: submissions, exercise: { slug: exercises.slug, titleJa: exercises.titleJa, titleEn: exercises.titleEn } })
+		.from(submissions)
+		.innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
+		.where(eq(submissions.id, id));
+	if (!row || !canView(viewer, row.submission)) return undefined;
+	const { submission, exercise } = row;
+	const customInput = submission.mode === 'run' && submission.stdin !== null;
+	const judgedCases = await casesJudged(db, submission, customInput);
+	const results = submission.results?.cases ?? [];
+	return {
+		id: submission.id,
+		exercise,
+		language: submission.language,
+		mode: submission.mode,
+		status: submission.status,
+		verdict: submission.verdict,
+		casesDone: submission.casesDone,
+		casesTotal: submission.casesTotal,
+		sandboxed: submission.sandboxed,
+		createdAt: submission.createdAt.toISOString(),
+		finishedAt: submission.finishedAt?.toISOString() ?? null,
+		...(submission.results?.compileError ? { compileError: submission.results.compileError } : {}),
+		customInput,
+		cases: results.map((result, index) => {
+			const testCase = judgedCases[index];
+			const shown = customInput || testCase?.isSample === true;
+			const base = { number: index + 1, sample: shown, verdict: result.verdict, timeMs: result.timeMs };
+			if (!shown) return { ...base, explanation: redactExplanation(result.explanation) };
+			return {
+				...base,
+				explanation: result.explanation,
+				input: customInput ? (submission.stdin ?? '') : testCase?.input,
+				expectedOutput: customInput ? null : testCase?.expectedOutput,
+				stdout: result.stdout,
+				stdoutTruncated: result.stdoutTruncated ?? false,
+				stderr: result.stderr
+			};
+		})
+	};
+}
+
+/** The cases in the order the judge ran them (see exercises.ts: samples only for a run, all for a submit). */
+async function casesJudged(db: Database, submission: Submission, customInput: boolean) {
+	if (customInput) return [];
+	return db
+		.select({ isSample: exerciseCases.isSample, input: exerciseCases.input, expectedOutput: exerciseCases.expectedOutput })
+		.from(exerciseCases)
+		.where(
+			and(
+				eq(exerciseCases.exerciseId, submission.exerciseId),
+				submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined
+			)
+		)
+		.orderBy(asc(exerciseCases.position));
+}
+
+/** Just what changes while judging, for the progress stream. */
+export async function submissionProgress(db: Database, id: string, viewer: Viewer) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+	const [row] = await db
+		.select({ userId: submissions.userId, status: submissions.status, casesDone: submissions.casesDone, casesTotal: submissions.casesTotal })
+		.from(submissions)
+		.where(eq(submissions.id, id));
+	if (!row || !canView(viewer, row)) return undefined;
+	return { status: row.status, casesDone: row.casesDone, casesTotal: row.casesTotal };
+}

@@ -1,0 +1,51 @@
+// The page's conversation with the judge: send a program, follow its progress, fetch the verdict.
+import type { SubmissionView } from '$lib/server/judge/view';
+
+export type Progress = Pick<SubmissionView, 'status' | 'casesDone' | 'casesTotal'>;
+
+export interface JudgeRequestBody {
+	exercise: string;
+	language: string;
+	source: string;
+	mode: 'run' | 'submit';
+	stdin?: string;
+}
+
+export class JudgeRequestError extends Error {}
+
+export async function sendToJudge(body: JudgeRequestBody): Promise<string> {
+	const response = await fetch('/api/submissions', {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body)
+	});
+	const answer = (await response.json().catch(() => ({}))) as { id?: string; message?: string };
+	if (response.status !== 202 || !answer.id) throw new JudgeRequestError(answer.message ?? String(response.status));
+	return answer.id;
+}
+
+/** Streams progress until judging ends, then returns the full result. */
+export async function followSubmission(id: string, onProgress: (progress: Progress) => void): Promise<SubmissionView> {
+	await new Promise<void>((resolve) => {
+		const events = new EventSource(`/api/submissions/${id}/events`);
+		const finish = () => {
+			events.close();
+			resolve();
+		};
+		events.onmessage = (event) => {
+			const progress = JSON.parse(event.data) as Progress;
+			onProgress(progress);
+			if (progress.status === 'done' || progress.status === 'failed') finish();
+		};
+		// The stream also ends this way when the server closes it; the fetch below tells where judging stands.
+		events.onerror = finish;
+	});
+	for (;;) {
+		const response = await fetch(`/api/submissions/${id}`);
+		if (!response.ok) throw new JudgeRequestError(String(response.status));
+		const view = (await response.json()) as SubmissionView;
+		if (view.status === 'done' || view.status === 'failed') return view;
+		onProgress(view);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
