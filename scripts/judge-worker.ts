@@ -24,6 +24,7 @@ try {
 	const pool = await judge.startWorkers(connection.db, {
 		production: config.production,
 		concurrency: config.judgeConcurrency,
+		leaseMs: config.judgeLeaseMs,
 		signal: stopping.signal
 	});
 	log.info('judge worker started', { concurrency: config.judgeConcurrency, sandboxed: pool.sandboxed });

@@ -11,6 +11,8 @@ declare global {
 			locale: Locale;
 			user: ValidatedSession['user'] | null;
 			session: ValidatedSession['session'] | null;
+			/** Set when a request failed because the database could not be reached (answered with 503). */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;

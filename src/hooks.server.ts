@@ -10,6 +10,6 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 
-export const handle = sequence(hooks.securityHeaders, hooks.database, hooks.locale, hooks.authentication);
+export const handle = sequence(hooks.securityHeaders, hooks.serviceUnavailable, hooks.database, hooks.locale, hooks.authentication);
 
 export const handleError = hooks.reportError;

@@ -16,6 +16,8 @@ export interface Config {
 	judgeConcurrency: number;
 	/** Run judge workers inside the web server process. */
 	judgeInProcess: boolean;
+	/** How long a worker's claim on a submission lasts without a heartbeat (a crashed worker's work is retaken after it). */
+	judgeLeaseMs: number;
 	/** Where identities come from: the portal's own passwords, or Supabase Auth. */
 	authProvider: 'local' | 'supabase';
 	supabase: SupabaseConfig | undefined;
@@ -56,9 +58,15 @@ export function loadConfig(env: Environment = process.env): Config {
 		seedDemo: !production && env.SEED_DEMO !== '0',
 		judgeConcurrency: Number.isInteger(concurrency) && concurrency >= 0 ? concurrency : cpus().length,
 		judgeInProcess: env.JUDGE_IN_PROCESS === undefined ? true : truthy(env.JUDGE_IN_PROCESS),
+		judgeLeaseMs: positiveInteger(env.JUDGE_LEASE_MS, 30_000),
 		authProvider,
 		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined
 	};
+}
+
+function positiveInteger(value: string | undefined, fallback: number): number {
+	const number = Number(value);
+	return value !== undefined && Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
 const supabaseMethods: readonly SupabaseAuthMethod[] = ['password', 'magiclink', 'google'];

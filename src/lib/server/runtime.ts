@@ -56,7 +56,11 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	let judgeSandboxed: boolean | undefined;
 	if (config.judgeInProcess && config.judgeConcurrency > 0) {
 		// In production this refuses to start unless a real probe run inside the sandbox succeeds.
-		const workers = await judge.startWorkers(db, { production: config.production, concurrency: config.judgeConcurrency });
+		const workers = await judge.startWorkers(db, {
+			production: config.production,
+			concurrency: config.judgeConcurrency,
+			leaseMs: config.judgeLeaseMs
+		});
 		judgeSandboxed = workers.sandboxed;
 		stoppers.push(() => workers.stop());
 	}

@@ -1,8 +1,14 @@
-import type { HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { isDatabaseUnavailable } from '../db';
 import { log } from '../log';
 
 /** Logs the whole error as one JSON line; the person sees only a friendly page with a reference number. */
 export const reportError: HandleServerError = ({ error, event, status }) => {
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		log.warn('database unavailable', { method: event.request.method, path: event.url.pathname });
+		return { message: 'database_unavailable' };
+	}
 	const id = crypto.randomUUID().slice(0, 8);
 	if (status >= 500) {
 		log.error('request failed', {
@@ -14,4 +20,13 @@ export const reportError: HandleServerError = ({ error, event, status }) => {
 		});
 	}
 	return { message: 'error', id: status >= 500 ? id : undefined };
+};
+
+/** A page that failed because the database is down is a 503 (try again soon), not a 500. */
+export const serviceUnavailable: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (!event.locals.databaseUnavailable || response.status !== 500) return response;
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', '10');
+	return new Response(response.body, { status: 503, headers });
 };

@@ -2,4 +2,4 @@ export { securityHeaders } from './security-headers';
 export { database } from './database';
 export { locale } from './locale';
 export { authentication } from './authentication';
-export { reportError } from './errors';
+export { reportError, serviceUnavailable } from './errors';
