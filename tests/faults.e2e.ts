@@ -214,7 +214,7 @@ test('with the mail server unreachable, mails wait in the outbox and go out when
 		await db.update(outboxMail).set({ nextAttemptAt: new Date() }).where(eq(outboxMail.id, failed.id));
 		const sent = await waitFor('the mail to go out', async () => {
 			const [row] = await db.select().from(outboxMail).where(eq(outboxMail.id, failed.id));
-			return row?.sentAt && row;
+			return row?.sentAt ? row : undefined;
 		}, 30_000);
 		expect(sent.attempts).toBe(1);
 		expect(received).toHaveLength(1);
