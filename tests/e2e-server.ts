@@ -1,14 +1,14 @@
 // Starts the production build (`node build`) for the e2e suite on a freshly created Postgres database.
 import { spawn } from 'node:child_process';
 import postgres from 'postgres';
-import { e2eDatabaseUrl, e2eOrigin, e2ePort } from './environment';
+import { e2eDatabaseName, e2eDatabaseUrl, e2eOrigin, e2ePort } from './environment';
 
 const databaseUrl = e2eDatabaseUrl();
 if (!databaseUrl) throw new Error('TEST_DATABASE_URL is required for the e2e server');
 
 const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
-await admin.unsafe('drop database if exists itbu_e2e with (force)');
-await admin.unsafe('create database itbu_e2e');
+await admin.unsafe(`drop database if exists ${e2eDatabaseName} with (force)`);
+await admin.unsafe(`create database ${e2eDatabaseName}`);
 await admin.end();
 
 const server = spawn(process.execPath, ['build'], {

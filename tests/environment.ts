@@ -2,11 +2,13 @@
 export const e2ePort = Number(process.env.E2E_PORT ?? 4173);
 export const e2eOrigin = `http://127.0.0.1:${e2ePort}`;
 
-/** The e2e server's own database on the machine's Postgres, recreated on every run. */
+/** The e2e server's own database on the machine's Postgres, recreated on every run (one per port, so runs can coexist). */
+export const e2eDatabaseName = `itbu_e2e_${e2ePort}`;
+
 export function e2eDatabaseUrl(): string | undefined {
 	const base = process.env.TEST_DATABASE_URL;
 	if (!base) return undefined;
 	const url = new URL(base);
-	url.pathname = '/itbu_e2e';
+	url.pathname = `/${e2eDatabaseName}`;
 	return url.toString();
 }
