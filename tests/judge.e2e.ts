@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { e2eOrigin } from './environment';
+import { codeEditor, pasteProgram } from './editor';
 
 const json = { 'content-type': 'application/json', origin: e2eOrigin };
 const sumProgram = 'a, b = map(int, input().split())\nprint(a + b)\n';
@@ -10,7 +11,7 @@ test('a student runs and submits in the browser, sees a wrong answer with its di
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	await page.goto('/exercises/sum-of-two-numbers');
 	await expect(page.getByRole('heading', { name: '2つの数の足し算' })).toBeVisible();
-	await page.getByRole('textbox', { name: 'プログラム', exact: true }).fill('a, b = map(int, input().split())\nprint(a - b)\n');
+	await pasteProgram(page, 'a, b = map(int, input().split())\nprint(a - b)\n');
 	await page.getByRole('button', { name: '提出する' }).click();
 	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
 	await expect(page.getByText('出力が正解とちがいます。1行目からずれています').first()).toBeVisible();
@@ -19,8 +20,8 @@ test('a student runs and submits in the browser, sees a wrong answer with its di
 	await expect(diff.getByRole('row').nth(1)).toContainText('-1');
 	await expectAccessible(page);
 
-	await page.getByRole('textbox', { name: 'プログラム', exact: true }).fill(sumProgram);
-	await page.getByRole('textbox', { name: 'プログラム', exact: true }).press('Control+Enter');
+	await pasteProgram(page, sumProgram);
+	await (await codeEditor(page)).press('Control+Enter');
 	await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
 	const result = page.getByRole('region', { name: '判定の結果' });
 	await expect(result.getByText('入力例 2')).toBeVisible();
@@ -36,7 +37,8 @@ test('program output with markup, escapes and broken UTF-8 is shown as harmless 
 	await page.goto('/exercises/hello');
 	let dialogs = 0;
 	page.on('dialog', (dialog) => (dialogs++, dialog.dismiss()));
-	await page.getByRole('textbox', { name: 'プログラム', exact: true }).fill(
+	await pasteProgram(
+		page,
 		"import sys\nsys.stdout.write('</script><script>alert(1)</script><img src=x onerror=alert(2)>\\x1b[31mred\\n')\nsys.stdout.flush()\nsys.stdout.buffer.write(b'\\xff\\xfe bad\\n')\n"
 	);
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();

@@ -1,3 +1,4 @@
+import * as notifications from '$lib/server/notifications';
 import { getRuntime } from '$lib/server/runtime';
 import type { LayoutServerLoad } from './$types';
 
@@ -8,6 +9,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 		roles: locals.user.roles,
 		emailVerified: locals.user.emailVerified
 	},
+	unreadNotifications: locals.user ? await notifications.countUnread(locals.db, locals.user.id) : 0,
 	locale: locals.locale,
 	mailViewer: locals.config.mailViewer,
 	path: url.pathname

@@ -9,6 +9,8 @@ export interface Config {
 	/** SMTP connection string for nodemailer; unset means mails stay in the outbox (and the dev viewer shows them). */
 	smtpUrl: string | undefined;
 	mailFrom: string;
+	/** The portal's public URL (ORIGIN), for links in mails sent outside a request (session reminders). */
+	origin: string | undefined;
 	/** The development mail viewer at /dev/mail. */
 	mailViewer: boolean;
 	/** Seed demo accounts and data on an empty database (never in production). */
@@ -21,6 +23,8 @@ export interface Config {
 	/** Where identities come from: the portal's own passwords, or Supabase Auth. */
 	authProvider: 'local' | 'supabase';
 	supabase: SupabaseConfig | undefined;
+	/** The exercise folders imported at start; relative to the working directory (a checkout, see README). */
+	contentDir: string;
 }
 
 export type SupabaseAuthMethod = 'password' | 'magiclink' | 'google';
@@ -54,13 +58,15 @@ export function loadConfig(env: Environment = process.env): Config {
 		pgliteDir: env.PGLITE_DIR || undefined,
 		smtpUrl,
 		mailFrom: env.MAIL_FROM || '金沢IT部活 <no-reply@it-bukatsu.kanazawa.example>',
+		origin: env.ORIGIN?.replace(/\/+$/, '') || undefined,
 		mailViewer,
 		seedDemo: !production && env.SEED_DEMO !== '0',
 		judgeConcurrency: Number.isInteger(concurrency) && concurrency >= 0 ? concurrency : cpus().length,
 		judgeInProcess: env.JUDGE_IN_PROCESS === undefined ? true : truthy(env.JUDGE_IN_PROCESS),
 		judgeLeaseMs: positiveInteger(env.JUDGE_LEASE_MS, 30_000),
 		authProvider,
-		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined
+		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined,
+		contentDir: env.CONTENT_DIR || 'src/content/exercises'
 	};
 }
 

@@ -5,9 +5,11 @@ import type { Config } from './config';
 import { migrate, openDatabase, type DatabaseConnection } from './db';
 import * as judge from './judge';
 import * as mail from './mail';
+import * as notifications from './notifications';
 import { log } from './log';
 import { seedDemoData } from './demo/seed';
 import * as auth from './auth';
+import * as exercises from './exercises';
 import * as supabase from './auth/supabase';
 
 export interface Runtime {
@@ -42,6 +44,7 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	const { db } = connection;
 
 	if (config.seedDemo && (await auth.countUsers(db)) === 0) await seedDemoData(db);
+	await exercises.importOnStart(db, config.contentDir);
 
 	const stoppers: Array<() => Promise<void>> = [];
 	if (config.smtpUrl) {
@@ -52,6 +55,13 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	} else if (config.production) {
 		log.warn('SMTP_URL is not set: mails stay in the outbox until it is', {});
 	}
+
+	// Day-before reminders of club sessions (idempotent, so every web server may run it); mails link to ORIGIN.
+	const reminders = notifications.startReminderJob(db, {
+		origin: config.origin ?? 'http://localhost:5173',
+		onError: (error) => log.error('session reminders failed', { error: String(error) })
+	});
+	stoppers.push(reminders.stop);
 
 	let judgeSandboxed: boolean | undefined;
 	if (config.judgeInProcess && config.judgeConcurrency > 0) {

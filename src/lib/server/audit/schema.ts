@@ -14,7 +14,13 @@ export const auditActions = [
 	'roster_imported',
 	'target_changed',
 	'own_data_exported',
-	'deletion_requested'
+	'deletion_requested',
+	'mentor_application_viewed',
+	'mentor_approved',
+	'mentor_rejected',
+	'mentor_deactivated',
+	'mentor_reactivated',
+	'attendance_exported'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -16,6 +16,8 @@ export interface DatabaseOptions {
 	pgliteDir?: string;
 	/** Pool size for a real Postgres. */
 	maxConnections?: number;
+	/** Called with every statement issued through `db` (the EXPLAIN test captures the SQL behind a page with it). */
+	logQuery?: (query: string, params: unknown[]) => void;
 }
 
 /** One open database: typed queries through `db`, plus the few raw operations Drizzle cannot express. */
@@ -41,14 +43,19 @@ export async function selectRows<Row>(db: Database, query: SQL): Promise<Row[]> 
 export const defaultPgliteDir = './.data/pglite';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseConnection> {
-	return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.pgliteDir ?? defaultPgliteDir);
+	const logger = options.logQuery && { logQuery: options.logQuery };
+	return options.url
+		? openPostgres(options.url, options.maxConnections ?? 10, logger)
+		: openPglite(options.pgliteDir ?? defaultPgliteDir, logger);
 }
 
-async function openPglite(dir: string): Promise<DatabaseConnection> {
+type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
+
+async function openPglite(dir: string, logger: QueryLogger): Promise<DatabaseConnection> {
 	const inMemory = dir.startsWith('memory://');
 	if (!inMemory) mkdirSync(dir, { recursive: true });
 	const client = await PGlite.create(dir);
-	const db = drizzlePglite(client, { schema }) as unknown as Database;
+	const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
 	return {
 		kind: 'pglite',
 		db,
@@ -66,7 +73,7 @@ async function openPglite(dir: string): Promise<DatabaseConnection> {
 	};
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DatabaseConnection> {
+async function openPostgres(url: string, maxConnections: number, logger: QueryLogger): Promise<DatabaseConnection> {
 	const client = postgres(url, {
 		max: maxConnections,
 		onnotice: () => {},
@@ -74,7 +81,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
 		prepare: !/:6543\b/.test(url),
 		connect_timeout: 10
 	});
-	const db = drizzlePostgres(client, { schema }) as unknown as Database;
+	const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
 	return {
 		kind: 'postgres',
 		db,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { openDatabase, type DatabaseConnection } from './connection';
+import { openDatabase, type DatabaseConnection, type DatabaseOptions } from './connection';
 import { migrate } from './migrate';
 
 export type Backend = 'pglite' | 'postgres';
@@ -11,9 +11,9 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 let warned = false;
 
 /** A fresh, migrated database of the given kind; `close()` also drops a Postgres one. */
-export async function createTestDatabase(backend: Backend): Promise<DatabaseConnection> {
+export async function createTestDatabase(backend: Backend, options: Pick<DatabaseOptions, 'logQuery'> = {}): Promise<DatabaseConnection> {
 	if (backend === 'pglite') {
-		const connection = await openDatabase({ pgliteDir: 'memory://' });
+		const connection = await openDatabase({ pgliteDir: 'memory://', ...options });
 		await migrate(connection);
 		return connection;
 	}
@@ -26,7 +26,7 @@ export async function createTestDatabase(backend: Backend): Promise<DatabaseConn
 	});
 	const url = new URL(testDatabaseUrl);
 	url.pathname = `/${name}`;
-	const connection = await openDatabase({ url: url.toString(), maxConnections: 5 });
+	const connection = await openDatabase({ url: url.toString(), maxConnections: 5, ...options });
 	await migrate(connection);
 	return {
 		...connection,

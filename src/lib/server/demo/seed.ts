@@ -1,9 +1,11 @@
 // Demo data for `npm run dev` on an empty database. Never runs in production (see config.seedDemo).
+// Exercises are not seeded here: the curriculum folders are imported at every start (exercises/import.ts).
 import type { Database } from '../db';
 import type { Role } from '../db/schema';
 import * as auth from '../auth';
-import { seedDemoExercises } from '../judge';
 import { seedDemoRoster } from '../membership/demo';
+import { seedDemoMentoring } from '../mentoring/demo';
+import { seedDemoSessions } from '../sessions/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -18,7 +20,8 @@ export async function seedDemoData(db: Database): Promise<void> {
 		await auth.createAccount(db, { ...account, password: demoPassword, emailVerified: true });
 	}
 	await seedDemoRoster(db, { studentEmail: 'student@demo.itbu.jp' });
-	await seedDemoExercises(db);
+	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantPassword: demoPassword });
+	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	const lines = demoAccounts.map((account) => `  ${account.roles.join(',').padEnd(12)} ${account.email}`);
 	console.log(
 		[

@@ -62,13 +62,14 @@ export class ExerciseContentError extends Error {
 }
 
 // The same rules as the exercises table (supabase/migrations/20261130010000_judge.sql).
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const caseFilePattern = /^(sample|hidden)-([1-9][0-9]*)\.(in|out)$/;
-const sourceExtensions: Record<Language, string> = { python: 'py', javascript: 'js' };
-const minimumCases = 5;
+export const sourceExtensions: Record<Language, string> = { python: 'py', javascript: 'js' };
+export const minimumCases = 5;
+export const maximumHints = 3;
 
 const text = z.string().trim().min(1, 'must not be empty');
-const hintList = z.array(text).min(1, 'needs at least 1 hint').max(3, 'has more than 3 hints');
+const hintList = z.array(text).min(1, 'needs at least 1 hint').max(maximumHints, `has more than ${maximumHints} hints`);
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
 
 const frontMatterSchema = z
@@ -142,8 +143,8 @@ export async function loadExerciseFolder(dir: string): Promise<ExerciseContent> 
 
 	if (!files.has('cases')) throw problem('missing cases/');
 	const cases = await readCases(join(dir, 'cases'), problem);
-	checkStatementExamples(statement.ja, 'exercise.md', exampleHeadings.ja, cases, problem);
-	checkStatementExamples(statement.en, 'statement.en.md', exampleHeadings.en, cases, problem);
+	checkStatementExamples(statement.ja, 'exercise.md', 'ja', cases, problem);
+	checkStatementExamples(statement.en, 'statement.en.md', 'en', cases, problem);
 
 	const content: Omit<ExerciseContent, 'contentHash'> = {
 		slug,
@@ -275,41 +276,62 @@ async function readCases(dir: string, problem: Problem): Promise<ExerciseContent
 	return cases;
 }
 
-const exampleHeadings = {
+export const exampleHeadings = {
 	ja: { input: '入力例', output: '出力例' },
 	en: { input: 'Sample Input', output: 'Sample Output' }
 };
 
 const markdown = new MarkdownIt();
 
+/** What is wrong with the examples a statement shows: `heading` is the heading's text, `caseName` the sample's. */
+export type StatementExampleProblem =
+	| { kind: 'missing'; heading: string; caseName: string; extension: 'in' | 'out' }
+	| { kind: 'differs'; heading: string; caseName: string; extension: 'in' | 'out' }
+	| { kind: 'extra'; heading: string };
+
 /**
  * The statement shows each sample under "## 入力例 N" / "## 出力例 N" (English: "Sample Input N" / "Sample Output N"),
  * N being the number of cases/sample-N: students read the statement, the judge reads the files, and they must agree.
- * A sample without input shows only its output.
+ * A sample without input shows only its output. The authoring pages apply the same rule to an exercise edited there.
  */
-function checkStatementExamples(
+export function statementExampleProblems(
 	statement: string,
-	file: string,
-	headings: { input: string; output: string },
-	cases: ExerciseContentCase[],
-	problem: Problem
-): void {
+	language: keyof typeof exampleHeadings,
+	cases: ReadonlyArray<Pick<ExerciseContentCase, 'name' | 'isSample' | 'input' | 'expectedOutput'>>
+): StatementExampleProblem[] {
+	const headings = exampleHeadings[language];
 	const shown = codeBlocksUnderHeadings(statement);
-	const expected = new Map<string, { text: string; caseFile: string }>();
+	const expected = new Map<string, { text: string; caseName: string; extension: 'in' | 'out' }>();
 	for (const sample of cases.filter((testCase) => testCase.isSample)) {
 		const number = sample.name.slice('sample-'.length);
-		if (sample.input !== '') expected.set(`${headings.input} ${number}`, { text: sample.input, caseFile: `cases/${sample.name}.in` });
-		expected.set(`${headings.output} ${number}`, { text: sample.expectedOutput, caseFile: `cases/${sample.name}.out` });
+		if (sample.input !== '') expected.set(`${headings.input} ${number}`, { text: sample.input, caseName: sample.name, extension: 'in' });
+		expected.set(`${headings.output} ${number}`, { text: sample.expectedOutput, caseName: sample.name, extension: 'out' });
 	}
-	for (const [heading, { text, caseFile }] of expected) {
+	const problems: StatementExampleProblem[] = [];
+	for (const [heading, { text, caseName, extension }] of expected) {
 		const block = shown.get(heading);
-		if (block === undefined) throw problem(`${file} has no "## ${heading}" with a code block showing ${caseFile}`);
-		if (block.trimEnd() !== text.trimEnd()) throw problem(`${file}: the code block under "## ${heading}" differs from ${caseFile}`);
+		if (block === undefined) problems.push({ kind: 'missing', heading, caseName, extension });
+		else if (block.trimEnd() !== text.trimEnd()) problems.push({ kind: 'differs', heading, caseName, extension });
 	}
 	const examplePattern = new RegExp(`^(?:${headings.input}|${headings.output}) [0-9]+$`);
 	for (const heading of shown.keys()) {
-		if (examplePattern.test(heading) && !expected.has(heading)) throw problem(`${file}: "## ${heading}" has no matching sample case in cases/`);
+		if (examplePattern.test(heading) && !expected.has(heading)) problems.push({ kind: 'extra', heading });
 	}
+	return problems;
+}
+
+function checkStatementExamples(
+	statement: string,
+	file: string,
+	language: keyof typeof exampleHeadings,
+	cases: ExerciseContentCase[],
+	problem: Problem
+): void {
+	const [first] = statementExampleProblems(statement, language, cases);
+	if (!first) return;
+	if (first.kind === 'missing') throw problem(`${file} has no "## ${first.heading}" with a code block showing cases/${first.caseName}.${first.extension}`);
+	if (first.kind === 'differs') throw problem(`${file}: the code block under "## ${first.heading}" differs from cases/${first.caseName}.${first.extension}`);
+	throw problem(`${file}: "## ${first.heading}" has no matching sample case in cases/`);
 }
 
 /** Heading text → the first fenced code block after it. */
@@ -324,7 +346,8 @@ function codeBlocksUnderHeadings(statement: string): Map<string, string> {
 	return blocks;
 }
 
-function hashContent(content: Omit<ExerciseContent, 'contentHash'>): string {
+/** SHA-256 of an exercise's content: the importer and the authoring pages compare exercises by it. */
+export function hashContent(content: Omit<ExerciseContent, 'contentHash'>): string {
 	return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,13 +38,27 @@ describe('parseJudgeArguments', () => {
 		expect(parseJudgeArguments(['--help'])).toEqual({ help: true });
 	});
 
+	it('takes an exercise folder in place of --cases, leaving its limits to the folder unless given', () => {
+		expect(parseJudgeArguments(['--language', 'python', '--exercise', 'src/content/exercises/bus-fare'])).toEqual({
+			help: false,
+			language: 'python',
+			exercise: 'src/content/exercises/bus-fare'
+		});
+		expect(parseJudgeArguments(['--language', 'python', '--exercise', 'x', '--source', 'a.py', '--time-limit-ms', '300'])).toMatchObject({
+			source: 'a.py',
+			'time-limit-ms': 300
+		});
+	});
+
 	it.each([
 		[['--source', 'a.py', '--cases', 'c.json'], /--language/],
 		[['--language', 'ruby', '--source', 'a.rb', '--cases', 'c.json'], /python or javascript/],
 		[['--language', 'python', '--cases', 'c.json'], /--source/],
 		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--time-limit-ms', 'soon'], /time-limit-ms/],
 		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--compare', 'fuzzy'], /exact, lines or float/],
-		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--verbose'], /verbose/]
+		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--verbose'], /verbose/],
+		[['--language', 'python', '--source', 'a.py'], /--cases CASES\.json \(or --exercise FOLDER\) is required/],
+		[['--language', 'python', '--cases', 'c.json', '--exercise', 'x'], /either --cases or --exercise, not both/]
 	])('rejects %j', (argv, message) => {
 		expect(() => parseJudgeArguments(argv)).toThrow(UsageError);
 		expect(() => parseJudgeArguments(argv)).toThrow(message);
@@ -82,6 +96,52 @@ describe('runJudgeCli', () => {
 		const result = await run(argv);
 		expect(result).toMatchObject({ status: 2, stdout: '' });
 		expect(result.stderr).toMatch(message);
+	});
+
+	describe('--exercise', () => {
+		const busFare = 'src/content/exercises/bus-fare';
+
+		it("judges the folder's reference solution on every case when no --source is given, naming the cases", async () => {
+			const result = await run(['--language', 'javascript', '--exercise', busFare]);
+			expect(result.status).toBe(0);
+			const report = JSON.parse(result.stdout);
+			expect(report.verdict).toBe('AC');
+			expect(report.cases.map((testCase: { name: string }) => testCase.name)).toEqual([
+				'sample-1',
+				'sample-2',
+				...Array.from({ length: 6 }, (_, index) => `hidden-${index + 1}`)
+			]);
+		});
+
+		it("judges another source against the folder's cases", async () => {
+			const result = await run(['--language', 'python', '--exercise', busFare, '--source', `${busFare}/starter.py`]);
+			const report = JSON.parse(result.stdout);
+			expect(report.verdict).toBe('WA');
+			expect(report.cases[0]).toMatchObject({ name: 'sample-1', verdict: 'WA' });
+		});
+
+		it("applies the folder's limits, and options given override them", async () => {
+			const folder = join(directory, 'bus-fare');
+			cpSync(busFare, folder, { recursive: true });
+			const markdown = readFileSync(join(folder, 'exercise.md'), 'utf8');
+			writeFileSync(join(folder, 'exercise.md'), markdown.replace('difficulty: 3\n', 'difficulty: 3\ntimeLimitMs: 300\n'));
+			const slow = file('slow-fare.py', 'import time\ntime.sleep(1)\n');
+			const limited = await run(['--language', 'python', '--exercise', folder, '--source', slow]);
+			const report = JSON.parse(limited.stdout);
+			expect(report.verdict).toBe('TLE');
+			expect(report.cases[0].explanation).toMatchObject({ seconds: 0.3 });
+			const overridden = await run(['--language', 'python', '--exercise', folder, '--source', slow, '--time-limit-ms', '200']);
+			expect(JSON.parse(overridden.stdout).cases[0].explanation).toMatchObject({ seconds: 0.2 });
+		});
+
+		it.each([
+			['a folder that is not an exercise', ['--language', 'python', '--exercise', directory], /not a slug|missing exercise\.md/],
+			['a folder that does not exist', ['--language', 'python', '--exercise', join(directory, 'missing-folder')], /not a readable folder/]
+		])('%s: exit 2 and the loader\'s message', async (_, argv, message) => {
+			const result = await run(argv);
+			expect(result).toMatchObject({ status: 2, stdout: '' });
+			expect(result.stderr).toMatch(message);
+		});
 	});
 
 	it('runs as `npm run judge` (scripts/judge.ts through tsx)', () => {

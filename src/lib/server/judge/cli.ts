@@ -1,7 +1,10 @@
-// `npm run judge -- ...`: judges one source file against a cases file, through the same sandbox as the server.
+// `npm run judge -- ...`: judges one source file against a cases file, or against an exercise folder's own cases,
+// limits and compare mode, through the same sandbox as the server.
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ExerciseContentError, loadExerciseFolder, sourceExtensions, type ExerciseContent } from '../exercises/content';
 import { compareModes, defaultCompareMode } from './compare';
 import { judgeSource, type JudgeRequest } from './judge';
 import { languages } from './languages';
@@ -10,9 +13,14 @@ import { createSandbox } from './sandbox';
 
 export const usage = `Usage: npm run judge -- --language python|javascript --source FILE --cases CASES.json
          [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]
+       npm run judge -- --language python|javascript --exercise src/content/exercises/SLUG [--source FILE]
+         [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]
 
 CASES.json: [{"input": "...", "output": "..."}, ...]
+--exercise judges against the folder's cases, limits and compare mode (options given override them);
+  without --source it judges the folder's reference solution (solution.py / solution.js).
 Prints one JSON object: {"verdict": ..., "cases": [{"verdict", "timeMs", "stdout", ...}], "sandboxed": ...}
+  (with --exercise, each case also has its "name": sample-1, hidden-2, ...)
 Exit status 0 whenever judging completed, whatever the verdict.`;
 
 /** Bad arguments: the message and the usage are printed. */
@@ -23,16 +31,38 @@ export class InputFileError extends Error {}
 const positiveInteger = (name: string) =>
 	z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be a whole number`).positive(`--${name} must be positive`);
 
-const argumentsSchema = z.object({
-	language: z.enum(languages, { error: '--language must be python or javascript' }),
-	source: z.string({ error: '--source FILE is required' }),
-	cases: z.string({ error: '--cases CASES.json is required' }),
-	'time-limit-ms': positiveInteger('time-limit-ms').default(defaultLimits.timeLimitMs),
-	'memory-mb': positiveInteger('memory-mb').default(defaultLimits.memoryLimitMb),
-	compare: z.enum(compareModes, { error: '--compare must be exact, lines or float' }).default(defaultCompareMode)
-});
+const argumentsSchema = z
+	.object({
+		language: z.enum(languages, { error: '--language must be python or javascript' }),
+		source: z.string().optional(),
+		cases: z.string().optional(),
+		exercise: z.string().optional(),
+		'time-limit-ms': positiveInteger('time-limit-ms').optional(),
+		'memory-mb': positiveInteger('memory-mb').optional(),
+		compare: z.enum(compareModes, { error: '--compare must be exact, lines or float' }).optional()
+	})
+	.superRefine((args, context) => {
+		if (args.cases !== undefined && args.exercise !== undefined) {
+			context.addIssue({ code: 'custom', message: 'give either --cases or --exercise, not both' });
+		} else if (args.exercise === undefined) {
+			if (args.source === undefined) context.addIssue({ code: 'custom', message: '--source FILE is required' });
+			if (args.cases === undefined) context.addIssue({ code: 'custom', message: '--cases CASES.json (or --exercise FOLDER) is required' });
+		}
+	})
+	// With --cases the defaults are an exercise's defaults; with --exercise they come from the folder.
+	.transform((args) =>
+		args.exercise !== undefined
+			? args
+			: {
+					...args,
+					'time-limit-ms': args['time-limit-ms'] ?? defaultLimits.timeLimitMs,
+					'memory-mb': args['memory-mb'] ?? defaultLimits.memoryLimitMb,
+					compare: args.compare ?? defaultCompareMode
+				}
+	);
 
 export type JudgeArguments = { help: true } | ({ help: false } & z.infer<typeof argumentsSchema>);
+type JudgeOptions = Exclude<JudgeArguments, { help: true }>;
 
 export function parseJudgeArguments(argv: string[]): JudgeArguments {
 	let values: Record<string, string | boolean | undefined>;
@@ -43,6 +73,7 @@ export function parseJudgeArguments(argv: string[]): JudgeArguments {
 				language: { type: 'string' },
 				source: { type: 'string' },
 				cases: { type: 'string' },
+				exercise: { type: 'string' },
 				'time-limit-ms': { type: 'string' },
 				'memory-mb': { type: 'string' },
 				compare: { type: 'string' },
@@ -64,26 +95,55 @@ const casesFileSchema = z
 	.array(z.object({ input: z.string(), output: z.string() }).strict(), { error: 'expected [{"input": "...", "output": "..."}, ...]' })
 	.min(1, 'expected at least one case');
 
-async function readRequest(args: Exclude<JudgeArguments, { help: true }>): Promise<JudgeRequest> {
-	const read = (path: string) =>
-		readFile(path, 'utf8').catch((error: Error) => {
-			throw new InputFileError(`cannot read ${path}: ${error.message}`);
-		});
-	const source = await read(args.source);
+const read = (path: string) =>
+	readFile(path, 'utf8').catch((error: Error) => {
+		throw new InputFileError(`cannot read ${path}: ${error.message}`);
+	});
+
+async function readRequest(args: JudgeOptions, casesPath: string, sourcePath: string): Promise<JudgeRequest> {
+	const source = await read(sourcePath);
 	let cases: unknown;
 	try {
-		cases = JSON.parse(await read(args.cases));
+		cases = JSON.parse(await read(casesPath));
 	} catch (error) {
-		throw error instanceof InputFileError ? error : new InputFileError(`${args.cases} is not valid JSON`);
+		throw error instanceof InputFileError ? error : new InputFileError(`${casesPath} is not valid JSON`);
 	}
 	const parsedCases = casesFileSchema.safeParse(cases);
-	if (!parsedCases.success) throw new InputFileError(`${args.cases}: ${parsedCases.error.issues[0]?.message}`);
+	if (!parsedCases.success) throw new InputFileError(`${casesPath}: ${parsedCases.error.issues[0]?.message}`);
 	return {
 		language: args.language,
 		source,
 		cases: parsedCases.data.map((testCase) => ({ input: testCase.input, expectedOutput: testCase.output })),
-		limits: { ...defaultLimits, timeLimitMs: args['time-limit-ms'], memoryLimitMb: args['memory-mb'] },
-		compareMode: args.compare
+		limits: { ...defaultLimits, timeLimitMs: args['time-limit-ms'] ?? defaultLimits.timeLimitMs, memoryLimitMb: args['memory-mb'] ?? defaultLimits.memoryLimitMb },
+		compareMode: args.compare ?? defaultCompareMode
+	};
+}
+
+async function readExerciseRequest(args: JudgeOptions, folder: string): Promise<{ request: JudgeRequest; exercise: ExerciseContent }> {
+	let exercise: ExerciseContent;
+	try {
+		exercise = await loadExerciseFolder(folder);
+	} catch (error) {
+		throw error instanceof ExerciseContentError ? new InputFileError(error.message) : error;
+	}
+	if (!exercise.languages.includes(args.language)) {
+		throw new InputFileError(`${folder}: the exercise does not offer ${args.language} (languages: ${exercise.languages.join(', ')})`);
+	}
+	const source = await read(args.source ?? join(folder, `solution.${sourceExtensions[args.language]}`));
+	return {
+		exercise,
+		request: {
+			language: args.language,
+			source,
+			cases: exercise.cases.map(({ input, expectedOutput }) => ({ input, expectedOutput })),
+			limits: {
+				...defaultLimits,
+				...exercise.limits,
+				...(args['time-limit-ms'] !== undefined ? { timeLimitMs: args['time-limit-ms'] } : {}),
+				...(args['memory-mb'] !== undefined ? { memoryLimitMb: args['memory-mb'] } : {})
+			},
+			compareMode: args.compare ?? exercise.compareMode
+		}
 	};
 }
 
@@ -100,7 +160,15 @@ export async function runJudgeCli(argv: string[], output: CliOutput, options: { 
 			output.stdout(`${usage}\n`);
 			return 0;
 		}
-		const request = await readRequest(args);
+		if (args.exercise !== undefined) {
+			const { request, exercise } = await readExerciseRequest(args, args.exercise);
+			const sandbox = await createSandbox({ production: options.production });
+			const report = await judgeSource(sandbox, request);
+			const cases = report.cases.map((result, index) => ({ name: exercise.cases[index]?.name, ...result }));
+			output.stdout(`${JSON.stringify({ ...report, cases })}\n`);
+			return 0;
+		}
+		const request = await readRequest(args, args.cases ?? '', args.source ?? '');
 		const sandbox = await createSandbox({ production: options.production });
 		output.stdout(`${JSON.stringify(await judgeSource(sandbox, request))}\n`);
 		return 0;

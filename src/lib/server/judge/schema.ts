@@ -1,5 +1,5 @@
 // Typed view of the judge's tables (supabase/migrations/20261130010000_judge.sql is the source of truth).
-import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
 import type { CompareMode } from './compare';
 import type { JudgeResults } from './judge';
@@ -22,7 +22,21 @@ export const exercises = pgTable('exercises', {
 	languages: text('languages').array().$type<Language[]>().notNull(),
 	published: boolean('published').notNull().default(false),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
-	updatedAt: timestamptz('updated_at').notNull().defaultNow()
+	updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+	// Catalog and authoring (supabase/migrations/20261130100000_exercises_catalog.sql).
+	sortOrder: integer('sort_order'),
+	difficulty: smallint('difficulty').notNull().default(1),
+	topics: text('topics').array().notNull().default([]),
+	hintsJa: text('hints_ja').array().notNull().default([]),
+	hintsEn: text('hints_en').array().notNull().default([]),
+	starter: jsonb('starter').$type<Partial<Record<Language, string>>>().notNull().default({}),
+	/** Reference solutions: never select this column for a student's page. */
+	solution: jsonb('solution').$type<Partial<Record<Language, string>>>().notNull().default({}),
+	contentHash: text('content_hash'),
+	source: text('source').$type<'content' | 'ui'>().notNull().default('ui'),
+	editedInUiAt: timestamptz('edited_in_ui_at'),
+	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+	updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' })
 });
 
 export const exerciseCases = pgTable(

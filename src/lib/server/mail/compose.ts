@@ -60,3 +60,28 @@ export function membershipRejectedMail(locale: Locale, to: { name: string; reaso
 		text: m.join_mail_rejected_body(to, { locale }) + signature(locale)
 	};
 }
+
+export function mentorApprovedMail(locale: Locale, to: { name: string; link: string }): ComposedMail {
+	return {
+		subject: m.mentor_mail_approved_subject({}, { locale }),
+		text: m.mentor_mail_approved_body(to, { locale }) + signature(locale)
+	};
+}
+
+export function mentorRejectedMail(locale: Locale, to: { name: string; reason: string }): ComposedMail {
+	return {
+		subject: m.mentor_mail_rejected_subject({}, { locale }),
+		text: m.mentor_mail_rejected_body(to, { locale }) + signature(locale)
+	};
+}
+
+/** A notification (notifications/kinds.ts) as a mail, with the way to turn such mails off. */
+export function notificationMail(
+	locale: Locale,
+	to: { name: string; title: string; body: string; link: string; settingsLink: string }
+): ComposedMail {
+	return {
+		subject: m.notify_mail_subject({ title: to.title }, { locale }),
+		text: m.notify_mail_body(to, { locale }) + signature(locale)
+	};
+}

@@ -1,18 +1,30 @@
 import * as auth from '$lib/server/auth';
 import * as dashboard from '$lib/server/dashboard';
 import * as membership from '$lib/server/membership';
+import * as mentoring from '$lib/server/mentoring';
+import * as sessions from '$lib/server/sessions';
 import { failWith, parseForm } from '$lib/server/forms';
 import { targetForm } from '$lib/validation/membership';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	auth.requireRole(locals, 'coordinator', url);
-	const [report, applications, deletions] = await Promise.all([
-		dashboard.buildReport(locals.db),
+	const [report, applications, deletions, attendance, mentorsByOrganisation, mentorApplications] = await Promise.all([
+		dashboard.buildReport(locals.db, new Date(), dashboard.pageReportOptions),
 		membership.countApplicationsByStatus(locals.db),
-		membership.listMembers(locals.db, { deletionRequested: true }, { limit: 1 })
+		membership.listMembers(locals.db, { deletionRequested: true }, { limit: 1 }),
+		sessions.attendanceSummary(locals.db),
+		mentoring.mentorsByOrganisation(locals.db),
+		mentoring.listMentorApplications(locals.db)
 	]);
-	return { report, awaitingReview: applications.awaiting_review ?? 0, deletionRequests: deletions.total };
+	return {
+		report,
+		awaitingReview: applications.awaiting_review ?? 0,
+		deletionRequests: deletions.total,
+		attendance,
+		mentorsByOrganisation,
+		mentorApplications: mentorApplications.length
+	};
 };
 
 export const actions: Actions = {

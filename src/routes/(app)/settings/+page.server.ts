@@ -1,12 +1,15 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as notifications from '$lib/server/notifications';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { changePasswordForm, profileForm } from '$lib/validation/account';
+import { checkedMailKinds } from '$lib/validation/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
 	return {
+		mailPreferences: await notifications.mailPreferences(locals.db, user.id, user.roles),
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, emailVerified: user.emailVerified },
 		registered: url.searchParams.has('registered'),
 		localPasswords: locals.config.authProvider === 'local'
@@ -50,6 +53,11 @@ export const actions: Actions = {
 		await auth.invalidateUserSessions(locals.db, user.id);
 		auth.deleteSessionCookie(cookies, url);
 		redirect(303, '/login');
+	},
+	mail: async ({ request, locals }) => {
+		const { user } = auth.requireUser(locals);
+		await notifications.setMailPreferences(locals.db, user.id, user.roles, checkedMailKinds(await request.formData()));
+		return { mailSaved: true };
 	},
 	resendVerification: async ({ locals, url }) => {
 		const { user } = auth.requireUser(locals);

@@ -29,7 +29,9 @@ export const actions: Actions = {
 	}
 };
 
-/** After signing up, a future student goes on to the membership application; everyone else to their settings. */
+/** After signing up, a future student or mentor goes on to their application; everyone else to their settings. */
 function nextStep(intent: unknown): string {
-	return intent === 'student' ? '/join?registered' : '/settings?registered';
+	if (intent === 'student') return '/join?registered';
+	if (intent === 'mentor') return '/mentors/apply?registered';
+	return '/settings?registered';
 }

@@ -5,6 +5,6 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
 	const { user } = auth.requireRole(locals, 'coordinator');
-	const { csv, asOf } = await dashboard.exportReport(locals.db, user);
+	const { csv, asOf } = await dashboard.exportReport(locals.db, user, new Date(), dashboard.pageReportOptions);
 	return new Response(csv, { headers: csvDownloadHeaders(`kanazawa-itbu-kpi-${asOf}.csv`) });
 };

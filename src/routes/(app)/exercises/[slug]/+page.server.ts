@@ -1,11 +1,45 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import * as exercises from '$lib/server/judge/catalog';
-import type { PageServerLoad } from './$types';
+import * as exercises from '$lib/server/exercises';
+import { translate } from '$lib/server/i18n';
+import { acceptSubmission, submissionRequest } from '$lib/server/judge/intake';
+import type { Actions, PageServerLoad } from './$types';
+
+const members = ['student', 'mentor', 'coordinator'] as const;
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	const { user } = auth.requireAnyRole(locals, ['student', 'mentor', 'coordinator'], url);
-	const exercise = await exercises.findExerciseForStudent(locals.db, params.slug, { includeDrafts: user.roles.includes('coordinator') });
-	if (!exercise) error(404, 'not found');
-	return { exercise };
+	const { user } = auth.requireAnyRole(locals, members, url);
+	const workspace = await exercises.openWorkspace(locals.db, params.slug, {
+		userId: user.id,
+		includeUnpublished: user.roles.includes('coordinator'),
+		locale: locals.locale
+	});
+	if (!workspace) error(404, 'not found');
+	const hintsShown = Math.max(0, Math.min(workspace.exercise.hints.length, Number(url.searchParams.get('hints')) || 0));
+	return {
+		workspace,
+		topics: workspace.exercise.topics.map((id) => ({ id, title: exercises.topicById(id).title })),
+		hintsShown
+	};
+};
+
+export const actions: Actions = {
+	// Run or submit without JavaScript: the verdict is then shown on the attempt's own page.
+	judge: async ({ params, request, locals }) => {
+		const { user } = auth.requireAnyRole(locals, members);
+		const form = await request.formData();
+		const parsed = submissionRequest.safeParse({
+			exercise: params.slug,
+			language: form.get('language'),
+			source: form.get('source'),
+			mode: form.get('mode'),
+			stdin: form.get('mode') === 'run' && form.get('useStdin') === 'on' ? form.get('stdin') : undefined
+		});
+		if (!parsed.success) return fail(400, { message: translate('judge_error_invalid') });
+		const { language, source } = parsed.data;
+		await exercises.saveDraft(locals.db, { userId: user.id, includeUnpublished: user.roles.includes('coordinator') }, { slug: params.slug, language, source });
+		const result = await acceptSubmission(locals.db, user, parsed.data);
+		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source });
+		redirect(303, `/exercises/${params.slug}/history/${result.id}`);
+	}
 };

@@ -1,0 +1,109 @@
+// `npm run bench:web [-- --seconds N] [--connections N] [--pglite-submissions N] [--only pglite|postgres]`
+// Loads the production build (`node build`) on a club at full size (10,000 members, 1,000,000 submissions), page by
+// page with autocannon over loopback, on PGlite and on PostgreSQL (TEST_DATABASE_URL or DATABASE_URL, a fresh
+// database that is dropped afterwards). GET /api/ping (no database work) is the baseline. Prints figures; asserts nothing.
+import { parseArgs } from 'node:util';
+import { startWebServer, type RunningProcess } from '../tests/support/processes';
+import { ensureFreshBuild } from '../src/lib/server/performance/build';
+import { createSeededDatabase, postgresBaseUrl, type BenchmarkBackend } from '../src/lib/server/performance/databases';
+import { exerciseSlug, fullSizes } from '../src/lib/server/performance/large-dataset';
+import { loadUrl, type LoadResult } from '../src/lib/server/performance/load';
+import { printSeedStep } from '../src/lib/server/performance/report';
+import { freePort } from '../src/lib/server/performance/ports';
+
+if (process.env.NODE_ENV === 'production') {
+	console.error('bench:web seeds throwaway databases and refuses to run with NODE_ENV=production.');
+	process.exit(1);
+}
+
+const { values } = parseArgs({
+	options: {
+		seconds: { type: 'string', default: '10' },
+		connections: { type: 'string', default: '50' },
+		'pglite-submissions': { type: 'string' },
+		submissions: { type: 'string' },
+		only: { type: 'string' }
+	}
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const backends: BenchmarkBackend[] = values.only ? [values.only as BenchmarkBackend] : postgresBaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
+if (!postgresBaseUrl()) console.log('⚠ Neither TEST_DATABASE_URL nor DATABASE_URL is set: PostgreSQL is SKIPPED.');
+
+interface Target {
+	name: string;
+	path: string;
+	cookie?: string;
+}
+
+ensureFreshBuild();
+
+const summary: Array<{ backend: BenchmarkBackend; name: string; result: LoadResult }> = [];
+
+for (const backend of backends) {
+	const submissions = Number((backend === 'pglite' && values['pglite-submissions']) || values.submissions || fullSizes.submissions);
+	const sizes = { ...fullSizes, submissions };
+	console.log(`\n== ${backend}: seeding ${sizes.members} members, ${sizes.exercises} exercises, ${sizes.submissions} submissions`);
+	const database = await createSeededDatabase(backend, sizes, printSeedStep);
+	const port = await freePort();
+	let server: RunningProcess | undefined;
+	try {
+		server = await startWebServer(port, { ...database.env, JUDGE_IN_PROCESS: '0', SEED_DEMO: '0' });
+		const origin = `http://127.0.0.1:${port}`;
+		const { student, coordinator, submissionId } = database.people;
+		const studentCookie = `session=${student.token}`;
+		const coordinatorCookie = `session=${coordinator.token}`;
+		const candidates: Target[] = [
+			{ name: 'baseline GET /api/ping', path: '/api/ping' },
+			{ name: 'home /', path: '/', cookie: studentCookie },
+			{ name: 'catalog /exercises', path: '/exercises', cookie: studentCookie },
+			{ name: 'exercise page', path: `/exercises/${exerciseSlug(1)}`, cookie: studentCookie },
+			{ name: 'student profile /student', path: '/student', cookie: studentCookie },
+			{ name: 'coordinator dashboard', path: '/coordinator', cookie: coordinatorCookie },
+			{ name: 'GET /api/submissions/{id}', path: `/api/submissions/${submissionId}`, cookie: studentCookie }
+		];
+		const targets: Target[] = [];
+		for (const candidate of candidates) {
+			const status = await answerStatus(origin, candidate);
+			if (status === 200) targets.push(candidate);
+			else console.log(`  note: ${candidate.name} answers ${status}, not 200: skipped`);
+		}
+		console.log(`\n${backend}: ${connections} connections, ${seconds} s per target, loopback`);
+		console.log(`  ${'target'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`);
+		for (const target of targets) {
+			const headers = target.cookie ? { cookie: target.cookie } : undefined;
+			// A pause, so queries a timed-out previous target left running do not count against this one; then a short
+			// warm-up so the figures do not include the JIT and cold caches.
+			await new Promise((resolve) => setTimeout(resolve, 3000));
+			await loadUrl(origin + target.path, { connections: 10, durationSeconds: 2, headers });
+			const result = await loadUrl(origin + target.path, { connections, durationSeconds: seconds, headers });
+			summary.push({ backend, name: target.name, result });
+			console.log(
+				`  ${`${target.name}`.padEnd(34)} ${result.p50.toFixed(1).padStart(8)} ${result.p95.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${String(result.failures).padStart(7)}`
+			);
+		}
+	} finally {
+		await server?.stop();
+		await database.drop();
+	}
+}
+
+async function answerStatus(origin: string, target: Target): Promise<number> {
+	const response = await fetch(origin + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: 'manual' });
+	await response.arrayBuffer();
+	return response.status;
+}
+
+console.log('');
+for (const backend of backends) {
+	const rows = summary.filter((row) => row.backend === backend);
+	const baseline = rows.find((row) => row.name.startsWith('baseline'));
+	const dashboard = rows.find((row) => row.name === 'coordinator dashboard');
+	const slowPages = rows.filter((row) => !row.name.startsWith('baseline') && row.result.p95 >= 100).map((row) => row.name);
+	console.log(`${backend}: pages with p95 ≥ 100 ms: ${slowPages.length ? slowPages.join(', ') : 'none'}`);
+	if (baseline && dashboard) console.log(`${backend}: dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);
+}
+const last = backends.at(-1);
+const baseline = summary.find((row) => row.backend === last && row.name.startsWith('baseline'));
+const dashboard = summary.find((row) => row.backend === last && row.name === 'coordinator dashboard');
+if (baseline && dashboard) console.log(`dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);

@@ -1,0 +1,26 @@
+// Monaco as the exercise page uses it, imported only from that page's onMount: the editor core, Python and
+// JavaScript colouring (Monarch tokenizers, no language service: students get no TypeScript checker), and the
+// editing features listed below. Everything else Monaco offers stays out of the bundle (see `npm run bench:bundle`).
+import * as monaco from 'monaco-editor/editor/editor.api';
+import 'monaco-editor/languages/definitions/python/register';
+import 'monaco-editor/languages/definitions/javascript/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/clipboard/register';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/cursorUndo/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/iPadShowKeyboard/register';
+import 'monaco-editor/features/indentation/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/suggest/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';
+import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/wordOperations/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+
+// Monaco asks for a worker (word-based suggestions, diffs) through this global; Vite bundles the worker as a file
+// of this origin, which the CSP's worker-src 'self' allows.
+self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+export { monaco };

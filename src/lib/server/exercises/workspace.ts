@@ -1,0 +1,99 @@
+// An exercise as a student opens it: the statement and hints rendered for their language, the starter code, their
+// drafts and where they stand. Only the columns listed here leave the server: never the reference solutions, and
+// no test case at all (the statement shows the samples; the judge reads the cases itself).
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import type { Language } from '../judge/languages';
+import { exercises, submissions } from '../judge/schema';
+import { renderInlineMarkdown, renderMarkdown } from './markdown';
+import { exerciseDrafts } from './schema';
+import type { TopicId } from './topics';
+
+export interface Workspace {
+	exercise: {
+		id: string;
+		slug: string;
+		title: string;
+		statementHtml: string;
+		difficulty: number;
+		topics: TopicId[];
+		languages: Language[];
+		timeLimitMs: number;
+		memoryLimitMb: number;
+		published: boolean;
+		/** Rendered inline Markdown, gentlest first. */
+		hints: string[];
+	};
+	starter: Partial<Record<Language, string>>;
+	/** What the student last saved, per language. */
+	drafts: Partial<Record<Language, string>>;
+	/** The language of the most recent draft, else the exercise's first. */
+	language: Language;
+	solved: boolean;
+	submitCount: number;
+}
+
+export async function openWorkspace(
+	db: Database,
+	slug: string,
+	viewer: { userId: string; includeUnpublished: boolean; locale: 'ja' | 'en' }
+): Promise<Workspace | undefined> {
+	const english = viewer.locale === 'en';
+	const [row] = await db
+		.select({
+			id: exercises.id,
+			slug: exercises.slug,
+			title: english ? exercises.titleEn : exercises.titleJa,
+			statement: english ? exercises.statementEn : exercises.statementJa,
+			hints: english ? exercises.hintsEn : exercises.hintsJa,
+			difficulty: exercises.difficulty,
+			topics: exercises.topics,
+			languages: exercises.languages,
+			timeLimitMs: exercises.timeLimitMs,
+			memoryLimitMb: exercises.memoryLimitMb,
+			published: exercises.published,
+			starter: exercises.starter
+		})
+		.from(exercises)
+		.where(and(eq(exercises.slug, slug), viewer.includeUnpublished ? undefined : eq(exercises.published, true)));
+	if (!row) return undefined;
+
+	const [drafts, [standing]] = await Promise.all([
+		db
+			.select({ language: exerciseDrafts.language, source: exerciseDrafts.source })
+			.from(exerciseDrafts)
+			.where(and(eq(exerciseDrafts.userId, viewer.userId), eq(exerciseDrafts.exerciseId, row.id)))
+			.orderBy(desc(exerciseDrafts.updatedAt)),
+		db
+			.select({
+				submitCount: sql<number>`count(*)::int`.mapWith(Number),
+				solved: sql<boolean>`coalesce(bool_or(${submissions.verdict} = 'AC'), false)`
+			})
+			.from(submissions)
+			.where(and(eq(submissions.userId, viewer.userId), eq(submissions.exerciseId, row.id), eq(submissions.mode, 'submit')))
+	]);
+	const allowedDrafts = drafts.filter((draft) => row.languages.includes(draft.language));
+	const { statement, hints, starter, ...exercise } = row;
+	return {
+		exercise: {
+			...exercise,
+			topics: exercise.topics as TopicId[],
+			statementHtml: renderMarkdown(statement),
+			hints: hints.map(renderInlineMarkdown)
+		},
+		starter: Object.fromEntries(row.languages.map((language) => [language, starter[language] ?? ''])),
+		drafts: Object.fromEntries(allowedDrafts.map((draft) => [draft.language, draft.source])),
+		language: allowedDrafts[0]?.language ?? row.languages[0] ?? 'python',
+		solved: Boolean(standing?.solved),
+		submitCount: standing?.submitCount ?? 0
+	};
+}
+
+/** Just the exercise's id and title, for pages about it (its history). */
+export async function findExerciseTitle(db: Database, slug: string, viewer: { includeUnpublished: boolean; locale: 'ja' | 'en' }) {
+	const [row] = await db
+		.select({ id: exercises.id, slug: exercises.slug, title: viewer.locale === 'en' ? exercises.titleEn : exercises.titleJa })
+		.from(exercises)
+		.where(and(eq(exercises.slug, slug), viewer.includeUnpublished ? undefined : eq(exercises.published, true)));
+	return row;
+}

@@ -1,0 +1,36 @@
+// Who is coming to a session, as mentors and coordinators see it on the session page: students by nickname and
+// grade only (mentoring/profiles.ts), mentors by display name and organisation.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Database } from '../db';
+import { users } from '../db/schema';
+import { japanDate } from '../membership/dates';
+import { mentorOrganisations } from '../mentoring/mentors';
+import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring/profiles';
+import { sessionParticipants } from './schema';
+
+export interface SessionRoster {
+	students: Array<StudentPublicProfile & { status: 'confirmed' | 'waitlisted' }>;
+	mentors: Array<{ displayName: string; organisation: string | null }>;
+}
+
+export async function sessionRoster(db: Database, sessionId: string, today = japanDate()): Promise<SessionRoster> {
+	const rows = await db
+		.select({ userId: sessionParticipants.userId, role: sessionParticipants.role, status: sessionParticipants.status, displayName: users.displayName })
+		.from(sessionParticipants)
+		.innerJoin(users, eq(users.id, sessionParticipants.userId))
+		.where(and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled')))
+		.orderBy(asc(sessionParticipants.queuedAt), asc(sessionParticipants.id));
+	const studentRows = rows.filter((row) => row.role === 'student');
+	const mentorRows = rows.filter((row) => row.role === 'mentor');
+	const [profiles, organisations] = await Promise.all([
+		studentPublicProfiles(db, studentRows.map((row) => row.userId), today),
+		mentorOrganisations(db, mentorRows.map((row) => row.userId))
+	]);
+	return {
+		students: studentRows.flatMap((row) => {
+			const profile = profiles[row.userId];
+			return profile ? [{ nickname: profile.nickname, grade: profile.grade, status: row.status as 'confirmed' | 'waitlisted' }] : [];
+		}),
+		mentors: mentorRows.map((row) => ({ displayName: row.displayName, organisation: organisations[row.userId] ?? null }))
+	};
+}

@@ -1,0 +1,50 @@
+import { error } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import * as sessions from '$lib/server/sessions';
+import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { japanDateAndTime } from '$lib/session-time';
+import { sessionForm } from '$lib/validation/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	auth.requireRole(locals, 'coordinator', url);
+	const session = await sessions.getSession(locals.db, params.id);
+	if (!session) error(404, 'session_not_found');
+	const start = japanDateAndTime(session.startsAt);
+	return {
+		session,
+		values: {
+			title: session.title,
+			date: start.date,
+			startTime: start.time,
+			endTime: japanDateAndTime(session.endsAt).time,
+			venue: session.venue ?? '',
+			onlineUrl: session.onlineUrl ?? '',
+			capacity: String(session.capacity),
+			mentorsNeeded: String(session.mentorsNeeded),
+			notes: session.notes ?? ''
+		},
+		created: url.searchParams.has('created'),
+		ended: session.endsAt <= new Date()
+	};
+};
+
+const statusOf = (problem: sessions.SessionProblem) => (problem === 'session_error_not_found' ? 404 : 409);
+
+export const actions: Actions = {
+	save: async ({ request, locals, params, url }) => {
+		auth.requireRole(locals, 'coordinator');
+		const form = await request.formData();
+		const parsed = parseForm(sessionForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'save');
+		const problem = await sessions.updateSession(locals.db, params.id, parsed.data, { origin: url.origin });
+		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'save');
+		return { saved: true };
+	},
+	cancel: async ({ locals, params, url }) => {
+		auth.requireRole(locals, 'coordinator');
+		const problem = await sessions.cancelSession(locals.db, params.id, { origin: url.origin });
+		if (problem) return inSection(failWith(new FormData(), problem, undefined, statusOf(problem)), 'cancel');
+		return { cancelled: true };
+	}
+};

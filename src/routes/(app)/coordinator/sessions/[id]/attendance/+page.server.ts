@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import * as sessions from '$lib/server/sessions';
+import { failWith } from '$lib/server/forms';
+import { attendedParticipantIds } from '$lib/validation/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	auth.requireRole(locals, 'coordinator', url);
+	const list = await sessions.checkInList(locals.db, params.id);
+	if (!list) error(404, 'session_not_found');
+	return list;
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals, params }) => {
+		const { user } = auth.requireRole(locals, 'coordinator');
+		const problem = await sessions.recordAttendance(locals.db, user, params.id, attendedParticipantIds(await request.formData()));
+		if (problem) return failWith(new FormData(), problem, undefined, 404);
+		return { saved: true };
+	}
+};

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import * as sessions from '$lib/server/sessions';
+import { parseForm } from '$lib/server/forms';
+import { sessionForm } from '$lib/validation/sessions';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	auth.requireRole(locals, 'coordinator', url);
+};
+
+export const actions: Actions = {
+	save: async ({ request, locals }) => {
+		const { user } = auth.requireRole(locals, 'coordinator');
+		const parsed = parseForm(sessionForm, await request.formData());
+		if (!parsed.ok) return parsed.failure;
+		const id = await sessions.createSession(locals.db, user, parsed.data);
+		redirect(303, `/coordinator/sessions/${id}?created`);
+	}
+};
