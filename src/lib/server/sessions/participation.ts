@@ -57,17 +57,7 @@ export async function cancelRsvp(db: Database, sessionId: string, userId: string
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
 		if (problem) return problem;
-		await tx
-			.update(sessionParticipants)
-			.set({ status: 'cancelled', cancelledAt: now })
-			.where(
-				and(
-					eq(sessionParticipants.sessionId, sessionId),
-					eq(sessionParticipants.userId, userId),
-					eq(sessionParticipants.role, 'student'),
-					ne(sessionParticipants.status, 'cancelled')
-				)
-			);
+		await cancelParticipation(tx, { sessionId, userId, role: 'student' }, now);
 		await promoteFromWaitlist(tx, session!, { ...context, now });
 		return null;
 	});
@@ -94,17 +84,7 @@ export async function cancelMentorSignUp(db: Database, sessionId: string, userId
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
 		if (problem) return problem;
-		await tx
-			.update(sessionParticipants)
-			.set({ status: 'cancelled', cancelledAt: now })
-			.where(
-				and(
-					eq(sessionParticipants.sessionId, sessionId),
-					eq(sessionParticipants.userId, userId),
-					eq(sessionParticipants.role, 'mentor'),
-					ne(sessionParticipants.status, 'cancelled')
-				)
-			);
+		await cancelParticipation(tx, { sessionId, userId, role: 'mentor' }, now);
 		return null;
 	});
 }
@@ -177,4 +157,22 @@ export async function upcomingSessionsOf(db: Database, userId: string, now = new
 	const ids = rows.map((row) => row.id);
 	const [sessions, participation] = await Promise.all([getSessions(db, ids), participationOf(db, userId, ids)]);
 	return sessions.flatMap((session) => (participation[session.id] ? [{ ...session, participation: participation[session.id]! }] : []));
+}
+
+async function cancelParticipation(
+	tx: Database,
+	who: { sessionId: string; userId: string; role: ParticipantRole },
+	now: Date
+): Promise<void> {
+	await tx
+		.update(sessionParticipants)
+		.set({ status: 'cancelled', cancelledAt: now })
+		.where(
+			and(
+				eq(sessionParticipants.sessionId, who.sessionId),
+				eq(sessionParticipants.userId, who.userId),
+				eq(sessionParticipants.role, who.role),
+				ne(sessionParticipants.status, 'cancelled')
+			)
+		);
 }
