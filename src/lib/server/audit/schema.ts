@@ -20,7 +20,9 @@ export const auditActions = [
 	'mentor_rejected',
 	'mentor_deactivated',
 	'mentor_reactivated',
-	'attendance_exported'
+	'attendance_exported',
+	'review_viewed',
+	'review_settings_changed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -61,13 +61,25 @@ export function canView(viewer: Viewer, submission: Pick<Submission, 'userId'>):
 
 /** The submission as `viewer` may see it; undefined when it does not exist or is not theirs to see. */
 export async function viewSubmission(db: Database, id: string, viewer: Viewer): Promise<SubmissionView | undefined> {
+	return describeSubmission(db, id, (submission) => canView(viewer, submission));
+}
+
+/**
+ * A submission sent to a review discussion, for its mentor. Note: the caller has already checked that the viewer may
+ * read the discussion (reviews/access.ts); the same redaction of hidden cases applies.
+ */
+export async function viewSubmissionUnderReview(db: Database, id: string): Promise<SubmissionView | undefined> {
+	return describeSubmission(db, id, () => true);
+}
+
+async function describeSubmission(db: Database, id: string, mayView: (submission: Submission) => boolean): Promise<SubmissionView | undefined> {
 	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
 	const [row] = await db
 		.select({ submission: submissions, exercise: { slug: exercises.slug, titleJa: exercises.titleJa, titleEn: exercises.titleEn } })
 		.from(submissions)
 		.innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
 		.where(eq(submissions.id, id));
-	if (!row || !canView(viewer, row.submission)) return undefined;
+	if (!row || !mayView(row.submission)) return undefined;
 	const { submission, exercise } = row;
 	const customInput = submission.mode === 'run' && submission.stdin !== null;
 	const judgedCases = await casesJudged(db, submission, customInput);

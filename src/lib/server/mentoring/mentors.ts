@@ -5,6 +5,7 @@ import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
+import { releaseMentorRequests } from '../reviews/queue';
 import { cancelFutureMentorSignUps } from '../sessions/participation';
 import { mentors, partnerOrganisations } from './schema';
 import type { Affiliation } from './vocabulary';
@@ -72,8 +73,8 @@ async function isMentor(db: Database, userId: string): Promise<boolean> {
 }
 
 /**
- * Takes the mentor role away (refused from the very next request) and cancels the mentor's future session
- * sign-ups. The account itself stays; they can still sign in and see their own data.
+ * Takes the mentor role away (refused from the very next request), cancels the mentor's future session sign-ups
+ * and hands the reviews they had claimed back to the queue. The account itself stays; they can still sign in and see their own data.
  */
 export async function deactivateMentor(
 	db: Database,
@@ -90,7 +91,8 @@ export async function deactivateMentor(
 			.set({ deactivatedAt: now, deactivatedBy: actor.id, deactivationReason: reason ?? null })
 			.where(eq(mentors.userId, userId));
 		const cancelled = await cancelFutureMentorSignUps(tx, userId, now);
-		await audit.record(tx, actor, 'mentor_deactivated', { detail: { userId, cancelledSignUps: cancelled } });
+		const releasedReviews = await releaseMentorRequests(tx, userId);
+		await audit.record(tx, actor, 'mentor_deactivated', { detail: { userId, cancelledSignUps: cancelled, releasedReviews } });
 		return null;
 	});
 }

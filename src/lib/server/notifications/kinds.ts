@@ -28,6 +28,7 @@ export interface NotificationPayloads {
 	review_requested: ReviewPayload;
 	review_posted: ReviewPayload;
 	review_reply: ReviewPayload;
+	review_resubmitted: ReviewPayload;
 	session_reminder: SessionPayload;
 	waitlist_promoted: SessionPayload;
 	session_changed: SessionPayload;
@@ -85,6 +86,15 @@ export const notificationKinds: { [K in NotificationKind]: KindDefinition<K> } =
 		render: (payload, locale) => ({
 			title: m.notify_review_reply_title({ exercise: payload.exerciseTitle }, { locale }),
 			body: m.notify_review_reply_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
+			path: payload.path
+		})
+	},
+	review_resubmitted: {
+		mailByDefault: true,
+		audience: ['mentor'],
+		render: (payload, locale) => ({
+			title: m.notify_review_resubmitted_title({ exercise: payload.exerciseTitle }, { locale }),
+			body: m.notify_review_resubmitted_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
 			path: payload.path
 		})
 	},
