@@ -149,8 +149,9 @@ export interface EditorAnnotation {
 export interface EditorReview {
 	requestId: string;
 	status: ReviewStatus;
-	/** The iteration the comments were written on. */
+	/** The iteration the comments were written on, and its language. */
 	iteration: number;
+	language: Language;
 	annotations: EditorAnnotation[];
 }
 
@@ -161,25 +162,27 @@ export interface EditorReview {
  */
 export async function editorReview(db: Database, studentId: string, exerciseId: string): Promise<EditorReview | null> {
 	const [request] = await db
-		.select({ id: reviewRequests.id, status: reviewRequests.status })
+		.select({ id: reviewRequests.id, status: reviewRequests.status, language: reviewRequests.language })
 		.from(reviewRequests)
 		.where(and(eq(reviewRequests.studentId, studentId), eq(reviewRequests.exerciseId, exerciseId)))
 		.orderBy(sql`${reviewRequests.status} = 'closed'`, desc(reviewRequests.updatedAt))
 		.limit(1);
 	if (!request) return null;
 	const rows = await db
-		.select({ comment: reviewComments, iteration: reviewIterations.number, authorName: users.displayName })
+		.select({ comment: reviewComments, iteration: reviewIterations.number, language: submissions.language, authorName: users.displayName })
 		.from(reviewComments)
 		.innerJoin(reviewIterations, eq(reviewIterations.id, reviewComments.iterationId))
+		.innerJoin(submissions, eq(submissions.id, reviewIterations.submissionId))
 		.leftJoin(users, eq(users.id, reviewComments.authorId))
 		.where(and(eq(reviewComments.requestId, request.id), isNotNull(reviewComments.line), isNotNull(reviewComments.publishedAt)))
 		.orderBy(desc(reviewIterations.number), asc(reviewComments.line), asc(reviewComments.id));
 	const latest = rows[0]?.iteration;
-	if (latest === undefined) return { requestId: request.id, status: request.status, iteration: 0, annotations: [] };
+	if (latest === undefined) return { requestId: request.id, status: request.status, iteration: 0, language: request.language, annotations: [] };
 	return {
 		requestId: request.id,
 		status: request.status,
 		iteration: latest,
+		language: rows[0]!.language,
 		annotations: rows
 			.filter((row) => row.iteration === latest)
 			.map(({ comment, authorName }) => ({

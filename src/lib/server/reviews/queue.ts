@@ -7,7 +7,7 @@ import { exercises } from '../judge/schema';
 import type { Language } from '../judge/languages';
 import { isUuid } from '../membership/ids';
 import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring/profiles';
-import { availableCondition, isActiveMentorSql, isAvailable } from './access';
+import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable } from './access';
 import { reviewComments, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
 
 export interface QueueFilter {
@@ -144,7 +144,7 @@ export interface MentorRequest {
 	student: StudentPublicProfile;
 	updatedAt: Date;
 	/** A live claim: when it lapses unless the mentor acts. */
-	touchedAt: Date | null;
+	claimLapsesAt: Date | null;
 }
 
 /** The mentor's own discussions that are not closed: claimed (theirs to review) and answered (waiting on a student). */
@@ -174,7 +174,7 @@ export async function listMentorRequests(db: Database, mentorId: string, locale:
 		exercise: { slug: row.slug, title: row.title },
 		student: profiles[row.studentId] ?? { nickname: '?', grade: null },
 		updatedAt: row.updatedAt,
-		touchedAt: row.status === 'claimed' ? row.touchedAt : null
+		claimLapsesAt: row.status === 'claimed' && row.touchedAt ? new Date(row.touchedAt.getTime() + claimLifetimeMs) : null
 	}));
 }
 

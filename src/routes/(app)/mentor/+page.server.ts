@@ -1,14 +1,21 @@
 import * as auth from '$lib/server/auth';
+import * as reviews from '$lib/server/reviews';
 import * as sessions from '$lib/server/sessions';
 import { failWith } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireRole(locals, 'mentor', url);
-	const [mine, needing] = await Promise.all([sessions.upcomingSessionsOf(locals.db, user.id), sessions.listSessionsNeedingMentors(locals.db)]);
+	const [mine, needing, queued, reviewing] = await Promise.all([
+		sessions.upcomingSessionsOf(locals.db, user.id),
+		sessions.listSessionsNeedingMentors(locals.db),
+		reviews.countQueue(locals.db),
+		reviews.listMentorRequests(locals.db, user.id, locals.locale)
+	]);
 	const signedUp = new Set(mine.map((session) => session.id));
 	return {
 		displayName: user.displayName,
+		reviews: { queued, claimed: reviewing.filter((request) => request.status === 'claimed').length, answered: reviewing.filter((request) => request.status === 'answered').length },
 		mine,
 		needing: needing.filter((session) => !signedUp.has(session.id)).map(sessions.withoutOnlineLink)
 	};

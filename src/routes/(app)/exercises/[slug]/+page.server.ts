@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
+import * as reviews from '$lib/server/reviews';
 import { translate } from '$lib/server/i18n';
 import { acceptSubmission, submissionRequest } from '$lib/server/judge/intake';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const hintsShown = Math.max(0, Math.min(workspace.exercise.hints.length, Number(url.searchParams.get('hints')) || 0));
 	return {
 		workspace,
+		review: await reviews.editorReview(locals.db, user.id, workspace.exercise.id),
 		topics: workspace.exercise.topics.map((id) => ({ id, title: exercises.topicById(id).title })),
 		hintsShown
 	};

@@ -1,8 +1,11 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
+import * as reviews from '$lib/server/reviews';
+import { failWith, parseForm } from '$lib/server/forms';
 import { viewSubmission } from '$lib/server/judge/view';
-import type { PageServerLoad } from './$types';
+import { reviewRequestForm } from '$lib/validation/reviews';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
@@ -11,5 +14,18 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!attempt) error(404, 'not found');
 	const result = await viewSubmission(locals.db, params.id, user);
 	if (!result) error(404, 'not found');
-	return { attempt, result };
+	const review = user.roles.includes('student') && attempt.mode === 'submit' ? await reviews.reviewStateOfSubmission(locals.db, user.id, params.id) : undefined;
+	return { attempt, result, review: review ?? null };
+};
+
+export const actions: Actions = {
+	requestReview: async ({ params, request, locals, url }) => {
+		const { user } = auth.requireRole(locals, 'student');
+		const form = await request.formData();
+		const parsed = parseForm(reviewRequestForm, form);
+		if (!parsed.ok) return parsed.failure;
+		const created = await reviews.requestReview(locals.db, user.id, { submissionId: params.id, ...parsed.data }, { origin: url.origin });
+		if (typeof created === 'string') return failWith(form, created, created === 'review_error_too_many' || created === 'review_error_already_sent' ? undefined : 'question', 409);
+		redirect(303, `/reviews/${created.id}?sent=${created.iteration}`);
+	}
 };

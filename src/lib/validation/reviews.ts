@@ -1,0 +1,30 @@
+// Form schemas of code reviews, shared by the pages and their actions. Error messages are message keys.
+import { z } from 'zod';
+import { optionalText } from './mentoring';
+
+const body = z.string().trim().min(1, 'review_error_body_required').max(4000, 'review_error_body_too_long');
+
+/** A student sends a submission: for a review (question optional) or for help while stuck (question required). */
+export const reviewRequestForm = z
+	.object({
+		kind: z.enum(['review', 'help']).catch('review'),
+		question: optionalText(2000, 'review_error_question_too_long')
+	})
+	.refine((form) => form.kind === 'review' || form.question !== undefined, { message: 'review_error_question_required', path: ['question'] });
+
+export const lineCommentForm = z.object({
+	iteration: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid'),
+	line: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid').max(100000, 'review_error_line_invalid'),
+	body
+});
+
+export const reviewForm = z.object({
+	body,
+	outcome: z.enum(['approved', 'changes_requested'], { error: 'review_error_outcome_required' })
+});
+
+export const replyForm = z.object({ body });
+
+export const highlightDaysForm = z.object({
+	highlightAfterDays: z.coerce.number({ error: 'review_error_days_invalid' }).int('review_error_days_invalid').min(1, 'review_error_days_invalid').max(60, 'review_error_days_invalid')
+});

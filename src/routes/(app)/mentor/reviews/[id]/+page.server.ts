@@ -1,0 +1,69 @@
+import { error, redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import * as reviews from '$lib/server/reviews';
+import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { lineCommentForm, replyForm, reviewForm } from '$lib/validation/reviews';
+import type { Actions, PageServerLoad } from './$types';
+
+const statusOf = (problem: string) => (problem === 'review_error_not_found' ? 404 : 409);
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { user } = auth.requireRole(locals, 'mentor', url);
+	const discussion = await reviews.openDiscussion(locals.db, params.id, { id: user.id, as: 'mentor', displayName: user.displayName }, locals.locale);
+	// Another mentor's request is answered exactly like a missing one.
+	if (!discussion) error(404, 'not found');
+	const wanted = Number(url.searchParams.get('iteration'));
+	const iteration = discussion.iterations.find((candidate) => candidate.number === wanted) ?? discussion.iterations.at(-1);
+	if (!iteration) error(404, 'not found');
+	return { discussion, iterationNumber: iteration.number };
+};
+
+export const actions: Actions = {
+	claim: async ({ params, request, locals }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const problem = await reviews.claimReview(locals.db, user.id, params.id);
+		if (problem) return failWith(form, problem, undefined, statusOf(problem));
+		return { claimed: true };
+	},
+	release: async ({ params, request, locals }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		if (!(await reviews.releaseClaim(locals.db, user.id, params.id))) return failWith(form, 'review_error_not_yours', undefined, 409);
+		redirect(303, '/mentor/reviews');
+	},
+	lineComment: async ({ params, request, locals }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const parsed = parseForm(lineCommentForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'line');
+		const created = await reviews.addLineComment(locals.db, user.id, params.id, parsed.data);
+		if (typeof created === 'string') return inSection(failWith(form, created, created === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created)), 'line');
+		return { section: 'line', commented: true };
+	},
+	deleteDraft: async ({ params, request, locals }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const problem = await reviews.deleteDraftComment(locals.db, user.id, params.id, Number(form.get('commentId')) || 0);
+		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'line');
+		return { section: 'line', deleted: true };
+	},
+	review: async ({ params, request, locals, url }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const parsed = parseForm(reviewForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'review');
+		const problem = await reviews.postReview(locals.db, user.id, params.id, parsed.data, { origin: url.origin });
+		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'review');
+		return { section: 'review', posted: parsed.data.outcome };
+	},
+	reply: async ({ params, request, locals, url }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const parsed = parseForm(replyForm, form);
+		if (!parsed.ok) return inSection(parsed.failure, 'reply');
+		const problem = await reviews.reply(locals.db, { id: user.id, as: 'mentor' }, params.id, parsed.data.body, { origin: url.origin });
+		if (problem) return inSection(failWith(form, problem, problem === 'review_error_rate_limited' ? 'body' : undefined, statusOf(problem)), 'reply');
+		return { section: 'reply', replied: true };
+	}
+};
