@@ -1,0 +1,161 @@
+// Code review, end to end in Japanese: a mentor applies and is approved, a student asks for help on a wrong answer,
+// the mentor claims it from the queue and comments on line 3, the student sees the comment in the editor, replies
+// and sends the fixed code as the next iteration, and the mentor approves it. Plus what others must not see.
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { codeEditor, pasteProgram } from './editor';
+import { insertMember } from '../src/lib/server/membership/testing';
+import { japanDate } from '../src/lib/server/membership/dates';
+
+async function newPage(browser: Browser): Promise<Page> {
+	return (await browser.newContext()).newPage();
+}
+
+// hello-name: "こんにちは、<name>さん". The first try forgets the greeting's ending on line 3.
+const wrong = 'name = input()\n# あいさつ\nprint("こんにちは、" + name)\n';
+const fixed = 'name = input()\n# あいさつ\nprint("こんにちは、" + name + "さん")\n';
+
+test('apply, approve, ask for help, claim, comment on line 3, see it in the editor, reply, resubmit, approve', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
+	test.setTimeout(180_000);
+	const suffix = Date.now().toString(36);
+
+	// A mentor applies and a coordinator approves.
+	const applicant = await makeUser();
+	const mentorPage = await newPage(browser);
+	await logIn(mentorPage, applicant);
+	await mentorPage.goto('/mentors/apply');
+	await mentorPage.getByLabel('氏名', { exact: true }).fill(`浅野 みらい${suffix}`);
+	await mentorPage.getByLabel('所属団体', { exact: true }).selectOption({ label: 'その他（下に団体名を入力）' });
+	await mentorPage.getByLabel('所属団体の名前（「その他」のとき）').fill('金沢エンジニア会');
+	await mentorPage.getByLabel('企業のエンジニア').check();
+	await mentorPage.getByLabel('Python', { exact: true }).check();
+	await mentorPage.getByLabel('オンラインでのコードレビュー（時間を問わず）').check();
+	await mentorPage.getByLabel('応募の動機').fill('コードレビューで中高生を応援したいです。');
+	await mentorPage.getByLabel('上の「メンター行動規範」をすべて読み、守ることに同意します').check();
+	await mentorPage.getByRole('button', { name: 'メンターに申し込む' }).click();
+	await expect(mentorPage.getByText('申し込みを受け付けました。')).toBeVisible();
+
+	const staff = await newPage(browser);
+	await logIn(staff, await makeUser({ roles: ['coordinator'] }));
+	await staff.goto('/coordinator/mentors');
+	await staff.getByRole('link', { name: `確認する: 浅野 みらい${suffix}` }).click();
+	await staff.getByRole('button', { name: '承認してメンターにする' }).click();
+	await expect(staff.getByText('承認しました。本人にメールで知らせました。')).toBeVisible();
+
+	// A student (nickname ひかり, real name and school on record) submits a wrong answer and asks for help.
+	const student = await makeUser({ roles: ['student'] });
+	const realName = `本名 ひみつ${suffix}`;
+	const member = await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh2', fullName: realName, schoolCode: 'k-kenroku' });
+	const { members } = await import('../src/lib/server/membership/schema');
+	const { eq } = await import('drizzle-orm');
+	await database.db.update(members).set({ nickname: `ひかり${suffix}` }).where(eq(members.id, member.id));
+	const studentPage = await newPage(browser);
+	await logIn(studentPage, student);
+	await studentPage.goto('/exercises/hello-name');
+	await codeEditor(studentPage);
+	await pasteProgram(studentPage, wrong);
+	await studentPage.getByRole('button', { name: '提出する' }).click();
+	const result = studentPage.getByRole('region', { name: '判定の結果' });
+	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await studentPage.getByRole('link', { name: '提出の記録(1)' }).click();
+	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).click();
+	await expect(studentPage.getByRole('heading', { name: 'メンターに見てもらう' })).toBeVisible();
+	await expectAccessible(studentPage);
+	// "Help" needs a question: the form says so and keeps the choice.
+	await studentPage.getByRole('button', { name: 'メンターに送る' }).click();
+	await expect(studentPage.getByText('困っていることを書いてください。')).toBeVisible();
+	await expect(studentPage.getByLabel('相談する')).toBeChecked();
+	await studentPage.getByLabel('困っていること').fill('3行目で「さん」が出ません。どこがちがいますか？');
+	await studentPage.getByRole('button', { name: 'メンターに送る' }).click();
+	await expect(studentPage.getByText('イテレーション1としてメンターに送りました。')).toBeVisible();
+	const requestId = /\/reviews\/([0-9a-f-]{36})/.exec(studentPage.url())![1]!;
+	await expectAccessible(studentPage);
+
+	// The mentor finds it in the queue (nickname and grade only) and claims it.
+	await mentorPage.goto('/mentor');
+	await mentorPage.getByRole('link', { name: 'レビューのキューを開く' }).click();
+	await expectAccessible(mentorPage);
+	const entry = mentorPage.getByRole('listitem').filter({ hasText: `ひかり${suffix}さん（中2）` });
+	await expect(entry).toContainText('相談する');
+	await expect(entry).toContainText('待っています');
+	await expect(mentorPage.locator('main')).not.toContainText(realName);
+	await entry.getByRole('button', { name: /^引き受ける/ }).click();
+	await expect(mentorPage).toHaveURL(new RegExp(`/mentor/reviews/${requestId}$`));
+	await expect(mentorPage.getByText('3行目で「さん」が出ません。')).toBeVisible();
+
+	// What the page sends the mentor holds nothing personal about the student.
+	const pageData = await (await mentorPage.request.get(`/mentor/reviews/${requestId}/__data.json`)).text();
+	expect(pageData).toContain(`ひかり${suffix}`);
+	for (const secret of [realName, student.email, student.displayName, '兼六', 'k-kenroku']) expect(pageData).not.toContain(secret);
+
+	// Another mentor cannot read the claimed request; another student cannot read the discussion.
+	const otherMentor = await newPage(browser);
+	await logIn(otherMentor, await makeUser({ roles: ['mentor'] }));
+	expect((await otherMentor.request.get(`/mentor/reviews/${requestId}`)).status()).toBe(404);
+	const otherStudent = await newPage(browser);
+	await logIn(otherStudent, await makeUser({ roles: ['student'] }));
+	expect((await otherStudent.request.get(`/reviews/${requestId}`)).status()).toBe(404);
+	expect((await otherStudent.request.get(`/mentor/reviews`)).status()).toBe(403);
+
+	// The mentor clicks line 3 in the read-only editor and comments on it, then posts "needs changes".
+	await expect(mentorPage.locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+	await mentorPage.locator('.monaco-editor .view-line').nth(2).click();
+	await expect(mentorPage.getByLabel('行番号')).toHaveValue('3');
+	await mentorPage.getByLabel('コメント', { exact: true }).fill('ここで `name` のあとに **「さん」** をつなげましょう。<script>alert(1)</script>');
+	await mentorPage.getByRole('button', { name: '行コメントを追加（下書き）' }).click();
+	await expect(mentorPage.getByText('まだ送っていない行コメント（1件）')).toBeVisible();
+	await expect(mentorPage.locator('.monaco-editor .review-zone')).toContainText('「さん」');
+	await expectAccessible(mentorPage);
+	await mentorPage.getByLabel('全体へのコメント').fill('おしいです！問題文の出力例とくらべてみましょう。');
+	await mentorPage.getByRole('button', { name: /^レビューを送る/ }).click();
+	await expect(mentorPage.getByText('「合格」か「修正をお願い」を選んでください。').first()).toBeVisible();
+	await expect(mentorPage.getByLabel('全体へのコメント')).toHaveValue('おしいです！問題文の出力例とくらべてみましょう。');
+	await mentorPage.getByLabel('修正をお願い').check();
+	await mentorPage.getByRole('button', { name: /^レビューを送る/ }).click();
+	await expect(mentorPage.getByText('レビューを送りました。生徒に通知が届きます。')).toBeVisible();
+
+	// The student is notified and sees the line comment under line 3 in their editor, as text (no script ran).
+	await studentPage.goto('/notifications');
+	await studentPage.getByRole('link', { name: /コードレビューが届きました/ }).first().click();
+	await expect(studentPage).toHaveURL(new RegExp(`/reviews/${requestId}$`));
+	await expect(studentPage.getByText('修正をお願い').first()).toBeVisible();
+	await studentPage.goto('/exercises/hello-name');
+	await codeEditor(studentPage);
+	const zone = studentPage.locator('.monaco-editor .review-zone');
+	await expect(zone).toContainText('3行目');
+	await expect(zone).toContainText('「さん」 をつなげましょう。<script>alert(1)</script>');
+	await expect(zone.locator('script')).toHaveCount(0);
+	await expect(studentPage.getByRole('region', { name: 'メンターからのコメント' })).toContainText('3行目');
+	await expectAccessible(studentPage);
+
+	// The student replies, fixes the code, submits and sends it as iteration 2.
+	await studentPage.goto(`/reviews/${requestId}`);
+	await studentPage.getByLabel('メッセージ').fill('ありがとうございます！直してみます。');
+	await studentPage.getByRole('button', { name: '返信する' }).click();
+	await expect(studentPage.getByText('返信を送りました。')).toBeVisible();
+	await studentPage.goto('/exercises/hello-name');
+	await codeEditor(studentPage);
+	await pasteProgram(studentPage, fixed);
+	await studentPage.getByRole('button', { name: '提出する' }).click();
+	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await studentPage.getByRole('link', { name: '提出の記録(2)' }).click();
+	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).first().click();
+	await studentPage.getByRole('button', { name: 'イテレーションとして送る' }).click();
+	await expect(studentPage.getByText('イテレーション2としてメンターに送りました。')).toBeVisible();
+
+	// The mentor sees the reply and iteration 2 (back on their desk, not in the queue) and approves.
+	await mentorPage.goto('/mentor/reviews');
+	await mentorPage.getByRole('region', { name: 'あなたの担当' }).getByRole('link', { name: '名前であいさつ' }).click();
+	await expect(mentorPage.getByText('ありがとうございます！直してみます。')).toBeVisible();
+	await expect(mentorPage.getByRole('link', { name: 'イテレーション2・AC' })).toHaveAttribute('aria-current', 'page');
+	await mentorPage.getByLabel('全体へのコメント').fill('完璧です！よくできました。');
+	await mentorPage.getByLabel('合格').check();
+	await mentorPage.getByRole('button', { name: /^レビューを送る/ }).click();
+	await expect(mentorPage.getByText('レビューを送りました。生徒に通知が届きます。')).toBeVisible();
+
+	await studentPage.goto(`/reviews/${requestId}`);
+	await expect(studentPage.getByText('完璧です！よくできました。')).toBeVisible();
+	await expect(studentPage.locator('.badge.status-closed')).toHaveText('合格');
+	await expect(studentPage.getByRole('button', { name: '返信する' })).toHaveCount(0);
+	await expectAccessible(studentPage);
+});
