@@ -159,3 +159,53 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await expect(studentPage.getByRole('button', { name: '返信する' })).toHaveCount(0);
 	await expectAccessible(studentPage);
 });
+
+test('a deactivated mentor is refused on the next request; students cannot post mentor actions, nor ask about others’ code', async ({ browser, database, makeUser, logIn }) => {
+	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
+	const reviews = await import('../src/lib/server/reviews');
+	const { deactivateMentor } = await import('../src/lib/server/mentoring/mentors');
+	const { exercises } = await import('../src/lib/server/judge/schema');
+	const { eq } = await import('drizzle-orm');
+	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'hello-name'));
+	const student = await makeUser({ roles: ['student'] });
+	const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: wrong });
+	const created = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
+	if (typeof created === 'string') throw new Error(created);
+
+	const mentor = await makeUser({ roles: ['mentor'] });
+	const mentorPage = await newPage(browser);
+	await logIn(mentorPage, mentor);
+	await mentorPage.goto(`/mentor/reviews/${created.id}`);
+	await mentorPage.getByRole('button', { name: '引き受ける' }).click();
+	await expect(mentorPage.getByText('引き受けました。')).toBeVisible();
+	await deactivateMentor(database.db, { id: student.id, displayName: 'coordinator' }, mentor.id, undefined);
+	expect((await mentorPage.request.get(`/mentor/reviews/${created.id}`)).status()).toBe(403);
+	const posted = await mentorPage.request.post(`/mentor/reviews/${created.id}?/review`, {
+		form: { body: 'まだ書けるかな', outcome: 'approved' },
+		headers: { origin: new URL(mentorPage.url()).origin, accept: 'application/json' }
+	});
+	expect(posted.status()).toBe(403);
+
+	// The student posting the mentor's actions, and asking for a review of someone else's submission.
+	const studentPage = await newPage(browser);
+	await logIn(studentPage, student);
+	const origin = new URL(studentPage.url()).origin;
+	for (const action of ['claim', 'review', 'lineComment']) {
+		const response = await studentPage.request.post(`/mentor/reviews/${created.id}?/${action}`, {
+			form: { body: '自分で合格', outcome: 'approved', iteration: '1', line: '1' },
+			headers: { origin, accept: 'application/json' }
+		});
+		expect(response.status(), action).toBe(403);
+	}
+	const stranger = await makeUser({ roles: ['student'] });
+	const strangerPage = await newPage(browser);
+	await logIn(strangerPage, stranger);
+	expect((await strangerPage.request.get(`/exercises/hello-name/history/${submissionId}`)).status()).toBe(404);
+	const forged = await strangerPage.request.post(`/exercises/hello-name/history/${submissionId}?/requestReview`, {
+		form: { kind: 'review' },
+		headers: { origin, accept: 'application/json' }
+	});
+	expect(await forged.text()).toContain('この提出は見つかりません。');
+	const [queued] = (await reviews.listQueue(database.db, {}, 'ja')).entries.filter((entry) => entry.id === created.id);
+	expect(queued?.iterations).toBe(1);
+});

@@ -2,8 +2,8 @@ import { test, expect } from './fixtures';
 import { e2eOrigin } from './environment';
 
 const rolePages = {
-	student: ['/student'],
-	mentor: ['/mentor'],
+	student: ['/student', '/reviews'],
+	mentor: ['/mentor', '/mentor/reviews'],
 	coordinator: ['/coordinator', '/coordinator/accounts']
 } as const;
 

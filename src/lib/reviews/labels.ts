@@ -29,7 +29,8 @@ export function formatRemaining(until: Date | string, now = new Date()): string 
 }
 
 function formatDuration(milliseconds: number): string {
-	const minutes = Math.max(0, Math.floor(milliseconds / 60_000));
+	// Under a minute still reads as one: "0分" looks like a mistake.
+	const minutes = Math.max(1, Math.floor(milliseconds / 60_000));
 	const days = Math.floor(minutes / (24 * 60));
 	const hours = Math.floor((minutes % (24 * 60)) / 60);
 	if (days > 0) return hours > 0 ? m.review_wait_days_hours({ days, hours }) : m.review_wait_days({ days });
