@@ -73,3 +73,6 @@ export async function touchClaim(db: Database, requestId: string, now: Date): Pr
 /** Whether the user holds the mentor role on an enabled account (checked again inside the claim itself). */
 export const isActiveMentorSql = (userId: string) =>
 	sql<boolean>`exists (select 1 from user_roles r join users u on u.id = r.user_id where r.user_id = ${userId} and r.role = 'mentor' and u.disabled_at is null)`;
+
+/** How many iterations a request has, as a column of a select on review_requests. */
+export const iterationCount = sql<number>`(select count(*)::int from review_iterations i where i.request_id = review_requests.id)`.mapWith(Number);

@@ -7,8 +7,10 @@ import { exercises } from '../judge/schema';
 import type { Language } from '../judge/languages';
 import { isUuid } from '../membership/ids';
 import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring/profiles';
-import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable } from './access';
+import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable, iterationCount } from './access';
 import { reviewComments, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
+
+const profileOf = (profiles: Record<string, StudentPublicProfile>, studentId: string): StudentPublicProfile => profiles[studentId] ?? { nickname: '?', grade: null };
 
 export interface QueueFilter {
 	language?: Language;
@@ -50,7 +52,7 @@ export async function listQueue(db: Database, filter: QueueFilter, locale: 'ja' 
 				waitingSince: reviewRequests.waitingSince,
 				slug: exercises.slug,
 				title: locale === 'en' ? exercises.titleEn : exercises.titleJa,
-				iterations: sql<number>`(select count(*)::int from review_iterations i where i.request_id = ${reviewRequests.id})`.mapWith(Number)
+				iterations: iterationCount
 			})
 			.from(reviewRequests)
 			.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
@@ -67,7 +69,7 @@ export async function listQueue(db: Database, filter: QueueFilter, locale: 'ja' 
 			kind: row.kind,
 			language: row.language,
 			exercise: { slug: row.slug, title: row.title },
-			student: profiles[row.studentId] ?? { nickname: '?', grade: null },
+			student: profileOf(profiles, row.studentId),
 			question: row.question,
 			iterations: row.iterations,
 			waitingSince: row.waitingSince,
@@ -172,7 +174,7 @@ export async function listMentorRequests(db: Database, mentorId: string, locale:
 		kind: row.kind,
 		status: row.status,
 		exercise: { slug: row.slug, title: row.title },
-		student: profiles[row.studentId] ?? { nickname: '?', grade: null },
+		student: profileOf(profiles, row.studentId),
 		updatedAt: row.updatedAt,
 		claimLapsesAt: row.status === 'claimed' && row.touchedAt ? new Date(row.touchedAt.getTime() + claimLifetimeMs) : null
 	}));

@@ -7,7 +7,7 @@ import { exercises, submissions } from '../judge/schema';
 import { isUuid } from '../membership/ids';
 import { studentPublicProfile } from '../mentoring/profiles';
 import type { NotifyContext } from '../notifications/notify';
-import { isActiveMentorSql } from './access';
+import { isActiveMentorSql, iterationCount } from './access';
 import { tellAboutReview, tellMentorsAboutRequest } from './notices';
 import { reviewComments, reviewIterations, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
 
@@ -169,7 +169,7 @@ export async function listStudentRequests(db: Database, studentId: string, local
 			updatedAt: reviewRequests.updatedAt,
 			slug: exercises.slug,
 			title: locale === 'en' ? exercises.titleEn : exercises.titleJa,
-			iterations: sql<number>`(select count(*)::int from review_iterations i where i.request_id = ${reviewRequests.id})`.mapWith(Number)
+			iterations: iterationCount
 		})
 		.from(reviewRequests)
 		.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
