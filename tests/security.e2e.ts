@@ -4,7 +4,7 @@ import { e2eOrigin } from './environment';
 const rolePages = {
 	student: ['/student', '/reviews'],
 	mentor: ['/mentor', '/mentor/reviews'],
-	coordinator: ['/coordinator', '/coordinator/accounts']
+	coordinator: ['/coordinator', '/coordinator/accounts', '/coordinator/reviews']
 } as const;
 
 test('each role page refuses anonymous people and the other roles', async ({ page, makeUser, logIn }) => {

@@ -43,8 +43,10 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	if (applied.length) log.info('migrations applied', { versions: applied });
 	const { db } = connection;
 
-	if (config.seedDemo && (await auth.countUsers(db)) === 0) await seedDemoData(db);
+	// The curriculum first: the demo's review discussions are about its exercises.
+	const firstStart = config.seedDemo && (await auth.countUsers(db)) === 0;
 	await exercises.importOnStart(db, config.contentDir);
+	if (firstStart) await seedDemoData(db);
 
 	const stoppers: Array<() => Promise<void>> = [];
 	if (config.smtpUrl) {

@@ -5,6 +5,7 @@ import type { Role } from '../db/schema';
 import * as auth from '../auth';
 import { seedDemoRoster } from '../membership/demo';
 import { seedDemoMentoring } from '../mentoring/demo';
+import { seedDemoReviews } from '../reviews/demo';
 import { seedDemoSessions } from '../sessions/demo';
 
 export const demoPassword = 'itbu-demo-2026';
@@ -22,6 +23,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoRoster(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantPassword: demoPassword });
 	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });
 	const lines = demoAccounts.map((account) => `  ${account.roles.join(',').padEnd(12)} ${account.email}`);
 	console.log(
 		[

@@ -7,6 +7,8 @@ import { auditEvents } from '../audit/schema';
 import { approveApplication, decideConsent, latestApplication, submitApplication } from './applications';
 import { addNote, findMember } from './members';
 import { anonymiseMember, exportOwnData, requestDeletion } from './privacy';
+import { addLineComment, claimReview, postReview, reply, requestReview } from '../reviews';
+import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId } from '../reviews/testing';
 import { memberApplications, members } from './schema';
 import { applicationFormFor, consentTokenFromMail, createApplicant, testOrigin } from './testing';
 
@@ -85,5 +87,45 @@ describeEachDatabase('a member’s own data', (connection) => {
 		expect(await requestDeletion(db(), me, undefined)).toBe('applications_erased');
 		expect(await latestApplication(db(), person.id)).toBeNull();
 		expect(await requestDeletion(db(), me, undefined)).toBe('nothing_to_delete');
+	});
+
+	it('includes the student’s review requests: iterations, the published thread, mentors by display name only', async () => {
+		const student = await createStudentMember(db());
+		const mentor = await createMentor(db());
+		const exerciseId = await reviewExerciseId(db());
+		const context = { origin: 'https://portal.example.jp' };
+		const first = await judgedSubmission(db(), student.id, exerciseId);
+		const asked = await requestReview(db(), student.id, { submissionId: first, kind: 'help', question: '3行目が分かりません' }, context);
+		if (typeof asked === 'string') throw new Error(asked);
+		await claimReview(db(), mentor.id, asked.id);
+		await addLineComment(db(), mentor.id, asked.id, { iteration: 1, line: 3, body: 'ここで名前を表示しています' });
+		await postReview(db(), mentor.id, asked.id, { body: '挨拶を直しましょう', outcome: 'changes_requested' }, context);
+		await reply(db(), { id: student.id, as: 'student' }, asked.id, 'やってみます', context);
+		const second = await judgedSubmission(db(), student.id, exerciseId, { verdict: 'AC' });
+		await requestReview(db(), student.id, { submissionId: second, kind: 'review', question: undefined }, context);
+		await addLineComment(db(), mentor.id, asked.id, { iteration: 2, line: 1, body: 'まだ下書きのコメント' });
+
+		const data = await exportOwnData(db(), { id: student.id, displayName: student.displayName });
+		expect(data.reviewRequests).toMatchObject([
+			{
+				exercise: { slug: 'hello-world' },
+				kind: 'review',
+				question: '3行目が分かりません',
+				status: 'claimed',
+				mentor: mentor.displayName,
+				iterations: [
+					{ number: 1, submissionId: first },
+					{ number: 2, submissionId: second }
+				],
+				comments: [
+					{ authorRole: 'mentor', mentor: mentor.displayName, iteration: 1, line: 3, body: 'ここで名前を表示しています', outcome: null },
+					{ authorRole: 'mentor', mentor: mentor.displayName, iteration: 1, line: null, body: '挨拶を直しましょう', outcome: 'changes_requested' },
+					{ authorRole: 'student', iteration: 1, line: null, body: 'やってみます' }
+				]
+			}
+		]);
+		const exported = JSON.stringify(data.reviewRequests);
+		for (const hidden of [mentor.id, mentor.email, 'まだ下書きのコメント']) expect(exported).not.toContain(hidden);
+		expect(await exportOwnData(db(), { id: mentor.id, displayName: mentor.displayName })).toMatchObject({ reviewRequests: [] });
 	});
 });

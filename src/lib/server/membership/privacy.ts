@@ -5,13 +5,14 @@ import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
+import { exportOwnReviews } from '../reviews/export';
 import { japanDate, schoolYearOf } from './dates';
 import { isUuid } from './ids';
 import { guardianConsentLinks, memberApplications, memberNotes, members, memberStatusChanges } from './schema';
 import { schoolName } from './schools';
 import { currentGrade, currentStatuses } from './vocabulary';
 
-/** Everything the portal keeps about the person's membership, as one JSON document. */
+/** Everything the portal keeps about the person's membership, and their review requests, as one JSON document. */
 export async function exportOwnData(db: Database, actor: audit.Actor, now = new Date()) {
 	const [account] = await db.select().from(users).where(eq(users.id, actor.id));
 	if (!account) throw new Error('account not found');
@@ -37,6 +38,7 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 				.where(eq(memberNotes.memberId, member.id))
 				.orderBy(desc(memberNotes.createdAt))
 		: [];
+	const reviewRequests = await exportOwnReviews(db, actor.id);
 	await audit.record(db, actor, 'own_data_exported', { memberId: member?.id ?? null });
 	const today = japanDate(now);
 	return {
@@ -80,7 +82,8 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 			createdAt: application.createdAt.toISOString(),
 			guardianDecidedAt: application.consentDecidedAt?.toISOString() ?? null,
 			rejectionReason: application.rejectionReason
-		}))
+		})),
+		reviewRequests
 	};
 }
 

@@ -6,6 +6,7 @@
 // Ids are derived from the row number (`md5('bench-student-42')::uuid`), so one table can point at another without
 // a join, and the scripts can find "student 42" again without reading anything back.
 // Each domain contributes seeders to `seeders`; one whose tables do not exist yet is skipped with a note.
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database, type DatabaseConnection } from '../db';
 import { schools } from '../membership/schools';
@@ -20,6 +21,8 @@ export interface DatasetSizes {
 	exercises: number;
 	casesPerExercise: number;
 	submissions: number;
+	/** Code review discussions, on seeded submits; about 2.5 comments each come with them. */
+	reviewRequests: number;
 }
 
 export const fullSizes: DatasetSizes = {
@@ -29,7 +32,8 @@ export const fullSizes: DatasetSizes = {
 	coordinators: 3,
 	exercises: 300,
 	casesPerExercise: 5,
-	submissions: 1_000_000
+	submissions: 1_000_000,
+	reviewRequests: 2_000
 };
 
 /** Every seeded account has this password (real HTTP logins in `bench:session`). */
@@ -69,14 +73,18 @@ export function studentsWithAccounts(count: number, sizes: DatasetSizes): number
 
 const uuidOf = (prefix: string, n: SQL) => sql`md5(${prefix} || ${n})::uuid`;
 
+/** The id `uuidOf` gives mentor `index` (1-based), without asking the database. */
+export function mentorId(index: number): string {
+	return createHash('md5').update(`bench-mentor-${index}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+}
+
 export interface Seeder {
 	/** What the timing line names, e.g. "submissions". */
 	table: string;
 	/** Tables that must exist; otherwise the seeder is skipped with `skipNote`. */
 	requires: string[];
 	skipNote?: string;
-	/** Absent while the domain's tables are still to come: the seed prints `skipNote` instead. */
-	run?(db: Database, sizes: DatasetSizes, passwordHash: string, progress: (message: string) => void): Promise<void>;
+	run(db: Database, sizes: DatasetSizes, passwordHash: string, progress: (message: string) => void): Promise<void>;
 }
 
 // Joined somewhere in 2023-01-01 … today, more of them recently (the club grows): the square root of an even spread.
@@ -183,12 +191,6 @@ const mentoring: Seeder[] = [
 					${firstDay}::timestamptz + (n * 11) * interval '1 day'
 				from generate_series(1, ${sizes.mentors}) as n`);
 		}
-	},
-	{
-		// Note: to be written with the mentoring domain's review tables; until then the seed says it skipped them.
-		table: 'reviews and comments',
-		requires: [],
-		skipNote: 'the mentoring domain has no tables for code reviews yet: no reviews or comments seeded'
 	}
 ];
 
@@ -295,8 +297,153 @@ function insertSubmissions(sizes: DatasetSizes, from: number, to: number): SQL {
 		from timed`;
 }
 
+const lineCommentBodies = sql.raw(
+	`array[${[
+		'ここで入力を整数に変換できています。いいですね。',
+		'変数名を `a`, `b` より意味の分かる名前にしてみましょう。',
+		'この行は問題文の出力形式と合っているか、もう一度確かめてみましょう。'
+	]
+		.map((body) => `'${body}'`)
+		.join(',')}]`
+);
+
+const reviews: Seeder[] = [
+	{
+		// Discussions on seeded submits, one per student and exercise (the migration allows one open), with one to three
+		// iterations. Most are closed; the open ones are from the last ten days: about 15% waiting in the queue, a few
+		// claimed by seeded mentors (a third of those claims lapsed), a few waiting on the student. Every reviewed
+		// iteration has the mentor's review, a third a line comment, a fifth the student's reply: ~2.5 comments a request.
+		table: 'reviews (requests, comments)',
+		requires: ['review_requests', 'review_iterations', 'review_comments'],
+		async run(db, sizes) {
+			await db.transaction(async (tx) => {
+				// Pairs submitted more than once come first: their submits become the iterations. A discussion with more
+				// iterations than the student's submits gets earlier ones of its own (a wrong first try, WA).
+				await tx.execute(sql`
+					create temporary table bench_reviews on commit drop as
+					with pairs as (
+						select user_id, exercise_id, count(*)::int as submits
+						from submissions where mode = 'submit' and status in ('done', 'failed')
+						group by user_id, exercise_id
+						order by count(*) >= 2 desc, md5(user_id::text || exercise_id::text)
+						limit ${sizes.reviewRequests}
+					), numbered as (
+						select pairs.*, row_number() over (order by md5(user_id::text || exercise_id::text)) as r from pairs
+					), shaped as (
+						select numbered.*, (1 + r % 3)::int as iterations, least(submits, 1 + r % 3)::int as existing, (r * 37) % 100 as bucket,
+							-- The portal allows three open discussions per student; one is plenty here.
+							row_number() over (partition by user_id order by r) as of_student
+						from numbered
+					), chosen as (
+						select shaped.*, of_student > 1 or bucket >= 24 as closed, iterations - existing as dedicated,
+							latest.submission_ids, latest.submitted_at, latest.language, latest.first_verdict
+						from shaped cross join lateral (
+							select array_agg(id order by created_at) as submission_ids, array_agg(created_at order by created_at) as submitted_at,
+								(array_agg(language order by created_at desc))[1] as language, (array_agg(verdict order by created_at))[1] as first_verdict
+							from (
+								select id, created_at, language, verdict from submissions
+								where submissions.user_id = shaped.user_id and submissions.exercise_id = shaped.exercise_id
+									and mode = 'submit' and status in ('done', 'failed')
+								order by created_at desc limit shaped.existing
+							) as latest_submits
+						) as latest
+					)
+					select r, ${uuidOf('bench-review-', sql`r`)} as id, user_id, exercise_id, iterations, dedicated, language,
+						case when dedicated > 0 then 'WA' else first_verdict end as first_verdict,
+						array(select ${uuidOf('bench-review-submission-', sql`(r || '-' || j)`)} from generate_series(1, dedicated) as j order by j) || submission_ids
+							as submission_ids,
+						case when closed then 'closed' when bucket < 17 then 'waiting' when bucket < 20 then 'claimed' else 'answered' end as status,
+						case when closed then case when bucket >= 92 then 'withdrawn' when bucket >= 82 then 'resolved' else 'approved' end end as closed_reason,
+						${uuidOf('bench-mentor-', sql`(1 + (r * 7) % ${sizes.mentors})`)} as mentor_id,
+						(1 + r % 3) * interval '6 hours' as review_delay,
+						-- Closed discussions followed the submits (own earlier tries a day apart); open ones are recent, their latest
+						-- iteration one to ten days old.
+						case when closed then
+							array(select submitted_at[1] - (dedicated - j + 1) * interval '1 day' + interval '10 minutes' from generate_series(1, dedicated) as j order by j)
+								|| array(select at + interval '10 minutes' from unnest(submitted_at) with ordinality as t(at, k) order by k)
+						else array(select ${datasetToday}::timestamptz - (24 + (r * 7919) % 216) * interval '1 hour' - (iterations - k) * interval '2 days'
+							from generate_series(1, iterations) as k order by k) end as iteration_at
+					from chosen`);
+				await tx.execute(sql`
+					insert into submissions (id, user_id, exercise_id, language, source, mode, status, attempts, verdict, results, cases_done, cases_total,
+						sandboxed, created_at, started_at, finished_at)
+					select submission_ids[j], bench_reviews.user_id, bench_reviews.exercise_id, model.language, replace(model.source, 'a + b', 'a - b'),
+						'submit', 'done', 1, 'WA',
+						jsonb_build_object('cases', (
+							select jsonb_agg(jsonb_build_object('verdict', case when position = 1 then 'AC' else 'WA' end, 'timeMs', 30, 'stdout', E'1\n', 'stderr', ''))
+							from generate_series(1, ${sizes.casesPerExercise}) as position
+						)),
+						${sizes.casesPerExercise}, ${sizes.casesPerExercise}, true,
+						iteration_at[j] - interval '10 minutes', iteration_at[j] - interval '9 minutes', iteration_at[j] - interval '9 minutes'
+					from bench_reviews join submissions as model on model.id = bench_reviews.submission_ids[bench_reviews.iterations],
+						generate_series(1, dedicated) as j`);
+				await tx.execute(sql`
+					insert into review_requests (id, student_id, exercise_id, language, kind, question, status, mentor_id, claimed_at, touched_at,
+						waiting_since, outcome, closed_reason, created_at, updated_at, closed_at)
+					select id, user_id, exercise_id, language, kind,
+						case when kind = 'help' then 'どこが間違っているのか分かりません。ヒントをください。' when r % 2 = 0 then 'もっと短く書く方法はありますか？' end,
+						status, case when has_mentor then mentor_id end, case when has_mentor then latest_at + interval '30 minutes' end,
+						case when status = 'claimed' then greatest(latest_at + interval '30 minutes', ${datasetToday}::timestamptz - (r % 72) * interval '1 hour')
+							when has_mentor then reviewed_at end,
+						latest_at,
+						case when closed_reason = 'approved' then 'approved' when status = 'answered' or closed_reason = 'resolved' then 'changes_requested' end,
+						closed_reason, iteration_at[1],
+						case status when 'waiting' then latest_at
+							when 'claimed' then greatest(latest_at + interval '30 minutes', ${datasetToday}::timestamptz - (r % 72) * interval '1 hour')
+							when 'answered' then reviewed_at else closed_at end,
+						closed_at
+					from (
+						select bench_reviews.*, iteration_at[iterations] as latest_at, iteration_at[iterations] + review_delay as reviewed_at,
+							status in ('claimed', 'answered') or closed_reason in ('approved', 'resolved') as has_mentor,
+							case when first_verdict <> 'AC' and r % 3 = 0 then 'help' else 'review' end as kind,
+							case closed_reason when 'approved' then iteration_at[iterations] + review_delay
+								when 'resolved' then iteration_at[iterations] + review_delay + interval '1 day'
+								when 'withdrawn' then iteration_at[iterations] + interval '1 day' end as closed_at
+						from bench_reviews
+					) as timed`);
+				await tx.execute(sql`
+					insert into review_iterations (request_id, number, submission_id, created_at)
+					select id, k, submission_ids[k], iteration_at[k] from bench_reviews, generate_series(1, iterations) as k`);
+				// The mentor reviewed every iteration the student sent, except the latest of a waiting or claimed discussion.
+				const reviewedIterations = sql`
+					bench_reviews join review_iterations on review_iterations.request_id = bench_reviews.id
+					join submissions on submissions.id = review_iterations.submission_id`;
+				const wasReviewed = sql`((bench_reviews.status in ('answered', 'closed') and closed_reason is distinct from 'withdrawn') or review_iterations.number < iterations)`;
+				const reviewedAt = sql`(review_iterations.created_at + review_delay)`;
+				await tx.execute(sql`
+					insert into review_comments (request_id, iteration_id, author_id, author_role, line, line_text, body, published_at, created_at)
+					select bench_reviews.id, review_iterations.id, mentor_id, 'mentor', line, split_part(submissions.source, E'\n', line),
+						(${lineCommentBodies})[1 + (r + line) % 3], ${reviewedAt}, ${reviewedAt} - interval '10 minutes'
+					from ${reviewedIterations}, (values (1), (2)) as lines (line)
+					where ${wasReviewed} and line = 1 + (r + review_iterations.number) % 2 and (r + review_iterations.number) % 3 = 0`);
+				await tx.execute(sql`
+					insert into review_comments (request_id, iteration_id, author_id, author_role, body, outcome, published_at, created_at)
+					select bench_reviews.id, review_iterations.id, mentor_id, 'mentor',
+						case when closed_reason = 'approved' and review_iterations.number = iterations then 'よくできました！読みやすいコードです。'
+							else '動きはおおむね合っています。気になったところにコメントしたので、直してもう一度送ってください。' end,
+						case when closed_reason = 'approved' and review_iterations.number = iterations then 'approved' else 'changes_requested' end,
+						${reviewedAt}, ${reviewedAt}
+					from ${reviewedIterations} where ${wasReviewed}`);
+				await tx.execute(sql`
+					insert into review_comments (request_id, iteration_id, author_id, author_role, body, published_at, created_at)
+					select bench_reviews.id, review_iterations.id, bench_reviews.user_id, 'student', 'ありがとうございます。直してみます。',
+						${reviewedAt} + interval '2 hours', ${reviewedAt} + interval '2 hours'
+					from ${reviewedIterations} where ${wasReviewed} and (r + review_iterations.number) % 5 = 0`);
+				// A claim in progress: the mentor's unposted line comment on the latest iteration.
+				await tx.execute(sql`
+					insert into review_comments (request_id, iteration_id, author_id, author_role, line, line_text, body, created_at)
+					select bench_reviews.id, review_iterations.id, mentor_id, 'mentor', 1, split_part(submissions.source, E'\n', 1),
+						(${lineCommentBodies})[1 + r % 3], review_iterations.created_at + interval '1 hour'
+					from bench_reviews join review_iterations on review_iterations.request_id = bench_reviews.id and review_iterations.number = iterations
+					join submissions on submissions.id = review_iterations.submission_id
+					where bench_reviews.status = 'claimed'`);
+			});
+		}
+	}
+];
+
 /** The seeders of every domain, in dependency order. A new domain appends its own list here. */
-export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge];
+export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews];
 
 export async function tableExists(db: Database, table: string): Promise<boolean> {
 	const [row] = await selectRows<{ exists: boolean }>(db, sql`select to_regclass(${`public.${table}`}) is not null as exists`);
@@ -341,8 +488,6 @@ export async function seedLargeDataset(
 		let step: SeedStep;
 		if (missing.length) {
 			step = { table: seeder.table, skipped: seeder.skipNote ?? `no table ${missing.join(', ')} yet` };
-		} else if (!seeder.run) {
-			step = { table: seeder.table, skipped: seeder.skipNote ?? 'nothing to seed' };
 		} else {
 			const start = performance.now();
 			await seeder.run(db, sizes, passwordHash, progress);

@@ -1,5 +1,5 @@
-// The domain calls behind the pages `npm run bench:web` loads, one entry per page, as their routes' loads make them
-// (keep in step with the +page.server.ts files named here).
+// The domain calls behind the pages `npm run bench:web` loads, and behind the review queue and backlog, one entry per
+// page, as their routes' loads make them (keep in step with the +page.server.ts files named here).
 // The EXPLAIN test runs these and checks the plan of every statement they issue.
 import type { Database } from '../db';
 import { validateSessionToken } from '../auth/session';
@@ -13,7 +13,9 @@ import { openWorkspace } from '../exercises/workspace';
 import { attendanceSummary } from '../sessions/summary';
 import { listMentorApplications } from '../mentoring/applications';
 import { mentorsByOrganisation } from '../mentoring/mentors';
-import { exerciseSlug } from './large-dataset';
+import { reviewBacklog, reviewsByMentor } from '../reviews/backlog';
+import { countQueue, listMentorRequests, listQueue, queueExercises } from '../reviews/queue';
+import { exerciseSlug, mentorId } from './large-dataset';
 import type { BenchmarkPeople } from './logins';
 
 export interface PageWork {
@@ -32,8 +34,24 @@ export const pagesUnderLoad: PageWork[] = [
 				listMembers(db, { deletionRequested: true }, { limit: 1 }),
 				attendanceSummary(db),
 				mentorsByOrganisation(db),
-				listMentorApplications(db)
+				listMentorApplications(db),
+				reviewBacklog(db, 'ja')
 			])
+	},
+	{
+		page: 'mentor review queue (/mentor/reviews), and its count on /mentor',
+		run: (db) =>
+			Promise.all([
+				listQueue(db, {}, 'ja'),
+				listQueue(db, { language: 'python', exerciseSlug: exerciseSlug(1) }, 'ja'),
+				queueExercises(db, 'ja'),
+				listMentorRequests(db, mentorId(1), 'ja'),
+				countQueue(db)
+			])
+	},
+	{
+		page: 'coordinator reviews (/coordinator/reviews)',
+		run: (db) => Promise.all([reviewBacklog(db, 'ja'), reviewsByMentor(db)])
 	},
 	{
 		page: 'exercise page (/exercises/[slug])',

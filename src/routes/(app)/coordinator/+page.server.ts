@@ -2,6 +2,7 @@ import * as auth from '$lib/server/auth';
 import * as dashboard from '$lib/server/dashboard';
 import * as membership from '$lib/server/membership';
 import * as mentoring from '$lib/server/mentoring';
+import * as reviews from '$lib/server/reviews';
 import * as sessions from '$lib/server/sessions';
 import { failWith, parseForm } from '$lib/server/forms';
 import { targetForm } from '$lib/validation/membership';
@@ -9,13 +10,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	auth.requireRole(locals, 'coordinator', url);
-	const [report, applications, deletions, attendance, mentorsByOrganisation, mentorApplications] = await Promise.all([
+	const [report, applications, deletions, attendance, mentorsByOrganisation, mentorApplications, reviewBacklog] = await Promise.all([
 		dashboard.buildReport(locals.db, new Date(), dashboard.pageReportOptions),
 		membership.countApplicationsByStatus(locals.db),
 		membership.listMembers(locals.db, { deletionRequested: true }, { limit: 1 }),
 		sessions.attendanceSummary(locals.db),
 		mentoring.mentorsByOrganisation(locals.db),
-		mentoring.listMentorApplications(locals.db)
+		mentoring.listMentorApplications(locals.db),
+		reviews.reviewBacklog(locals.db, locals.locale)
 	]);
 	return {
 		report,
@@ -23,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		deletionRequests: deletions.total,
 		attendance,
 		mentorsByOrganisation,
-		mentorApplications: mentorApplications.length
+		mentorApplications: mentorApplications.length,
+		reviewBacklog
 	};
 };
 
