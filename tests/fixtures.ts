@@ -12,6 +12,8 @@ import { e2eDatabaseUrl } from './environment';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Fixtures {
+	/** Skips every test when there is no e2e server (it needs TEST_DATABASE_URL; see playwright.config.ts). */
+	needsServer: void;
 	makeUser: (options?: { roles?: Role[]; emailVerified?: boolean }) => Promise<TestUser>;
 	logIn: (page: Page, user: TestUser) => Promise<void>;
 	expectAccessible: (page: Page) => Promise<void>;
@@ -24,6 +26,13 @@ interface WorkerFixtures {
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
+	needsServer: [
+		async ({}, use) => {
+			base.skip(!e2eDatabaseUrl(), 'TEST_DATABASE_URL is not set');
+			await use();
+		},
+		{ auto: true }
+	],
 	database: [
 		async ({}, use) => {
 			const url = e2eDatabaseUrl();
