@@ -122,7 +122,15 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await studentPage.goto('/exercises/hello-name');
 	await codeEditor(studentPage);
 	const zone = studentPage.locator('.monaco-editor .review-zone');
-	await expect(zone).toContainText('3行目');
+	await expect(zone).toContainText('さんのコメント');
+	// It sits right under line 3, the line it is about.
+	const line3 = studentPage.locator('.monaco-editor .view-line').filter({ hasText: 'こんにちは、' });
+	const gapUnderLine3 = async () => {
+		const [lineBox, zoneBox] = [await line3.boundingBox(), await zone.boundingBox()];
+		return lineBox && zoneBox ? Math.round(zoneBox.y - (lineBox.y + lineBox.height)) : null;
+	};
+	await expect.poll(gapUnderLine3).toBeGreaterThanOrEqual(-1);
+	await expect.poll(gapUnderLine3).toBeLessThan(12);
 	await expect(zone).toContainText('「さん」 をつなげましょう。<script>alert(1)</script>');
 	await expect(zone.locator('script')).toHaveCount(0);
 	await expect(studentPage.getByRole('region', { name: 'メンターからのコメント' })).toContainText('3行目');

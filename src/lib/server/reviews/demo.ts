@@ -4,6 +4,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
+import { saveDraft } from '../exercises/drafts';
 import { outputsMatch } from '../judge/compare';
 import { exerciseCases, exercises, submissions } from '../judge/schema';
 import { addLineComment, postReview } from './comments';
@@ -93,6 +94,8 @@ export async function seedDemoReviews(db: Database, options: DemoReviewOptions):
 		{ ...context, now: reviewedAt }
 	);
 	if (posted) throw new Error(`demo review: ${posted}`);
+	// The editor opens on the code the mentor commented on, as it would for the student who sent it.
+	for (const attempt of [greeting, parity]) await saveDraft(db, { userId: student, includeUnpublished: false }, { slug: attempt.slug, language: 'python', source: attempt.source });
 }
 
 /** The attempt as a judged submit, with the output of each of the exercise's cases. */
