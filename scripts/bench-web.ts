@@ -50,9 +50,10 @@ for (const backend of backends) {
 	try {
 		server = await startWebServer(port, { ...database.env, JUDGE_IN_PROCESS: '0', SEED_DEMO: '0' });
 		const origin = `http://127.0.0.1:${port}`;
-		const { student, coordinator, submissionId } = database.people;
+		const { student, coordinator, mentor, submissionId } = database.people;
 		const studentCookie = `session=${student.token}`;
 		const coordinatorCookie = `session=${coordinator.token}`;
+		const mentorCookie = `session=${mentor.token}`;
 		const candidates: Target[] = [
 			{ name: 'baseline GET /api/ping', path: '/api/ping' },
 			{ name: 'home /', path: '/', cookie: studentCookie },
@@ -60,6 +61,8 @@ for (const backend of backends) {
 			{ name: 'exercise page', path: `/exercises/${exerciseSlug(1)}`, cookie: studentCookie },
 			{ name: 'student profile /student', path: '/student', cookie: studentCookie },
 			{ name: 'coordinator dashboard', path: '/coordinator', cookie: coordinatorCookie },
+			{ name: 'mentor review queue', path: '/mentor/reviews', cookie: mentorCookie },
+			{ name: 'coordinator reviews', path: '/coordinator/reviews', cookie: coordinatorCookie },
 			{ name: 'GET /api/submissions/{id}', path: `/api/submissions/${submissionId}`, cookie: studentCookie }
 		];
 		const targets: Target[] = [];

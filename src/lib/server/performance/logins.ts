@@ -5,11 +5,13 @@ import type { Database } from '../db';
 import { createSession } from '../auth/session';
 import { users } from '../db/schema';
 import { submissions } from '../judge/schema';
-import { coordinatorEmail, studentEmail, studentsWithAccounts, type DatasetSizes } from './large-dataset';
+import { coordinatorEmail, mentorId, studentEmail, studentsWithAccounts, type DatasetSizes } from './large-dataset';
 
 export interface BenchmarkPeople {
 	student: { id: string; token: string; memberIndex: number };
 	coordinator: { id: string; token: string };
+	/** A mentor with review discussions of their own (the queue page lists them). */
+	mentor: { id: string; token: string };
 	/** The student's latest submit, for GET /api/submissions/{id}. */
 	submissionId: string;
 }
@@ -43,6 +45,7 @@ export async function createBenchmarkSessions(db: Database, sizes: DatasetSizes)
 	return {
 		student: { id: studentId, token: (await createSession(db, studentId)).token, memberIndex: candidates[busiest]! },
 		coordinator: { id: coordinatorId, token: (await createSession(db, coordinatorId)).token },
+		mentor: { id: mentorId(1), token: (await createSession(db, mentorId(1))).token },
 		submissionId: latest.id
 	};
 }

@@ -15,7 +15,7 @@ import { listMentorApplications } from '../mentoring/applications';
 import { mentorsByOrganisation } from '../mentoring/mentors';
 import { reviewBacklog, reviewsByMentor } from '../reviews/backlog';
 import { countQueue, listMentorRequests, listQueue, queueExercises } from '../reviews/queue';
-import { exerciseSlug, mentorId } from './large-dataset';
+import { exerciseSlug } from './large-dataset';
 import type { BenchmarkPeople } from './logins';
 
 export interface PageWork {
@@ -40,12 +40,12 @@ export const pagesUnderLoad: PageWork[] = [
 	},
 	{
 		page: 'mentor review queue (/mentor/reviews), and its count on /mentor',
-		run: (db) =>
+		run: (db, people) =>
 			Promise.all([
 				listQueue(db, {}, 'ja'),
 				listQueue(db, { language: 'python', exerciseSlug: exerciseSlug(1) }, 'ja'),
 				queueExercises(db, 'ja'),
-				listMentorRequests(db, mentorId(1), 'ja'),
+				listMentorRequests(db, people.mentor.id, 'ja'),
 				countQueue(db)
 			])
 	},
