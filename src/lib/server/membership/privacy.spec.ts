@@ -126,6 +126,14 @@ describeEachDatabase('a member’s own data', (connection) => {
 		]);
 		const exported = JSON.stringify(data.reviewRequests);
 		for (const hidden of [mentor.id, mentor.email, 'まだ下書きのコメント']) expect(exported).not.toContain(hidden);
-		expect(await exportOwnData(db(), { id: mentor.id, displayName: mentor.displayName })).toMatchObject({ reviewRequests: [] });
+		const mentorData = await exportOwnData(db(), { id: mentor.id, displayName: mentor.displayName });
+		expect(mentorData.reviewRequests).toEqual([]);
+		// A mentor's download holds what they wrote, drafts included, and nothing about the student.
+		expect(mentorData.reviewCommentsWritten.map((comment) => [comment.iteration, comment.line, comment.body, comment.publishedAt === null])).toEqual([
+			[1, 3, 'ここで名前を表示しています', false],
+			[1, null, '挨拶を直しましょう', false],
+			[2, 1, 'まだ下書きのコメント', true]
+		]);
+		for (const hidden of [student.id, student.fullName, 'かなざわ', 'やってみます']) expect(JSON.stringify(mentorData.reviewCommentsWritten)).not.toContain(hidden);
 	});
 });

@@ -5,7 +5,7 @@ import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
-import { exportOwnReviews } from '../reviews/export';
+import { exportOwnReviewComments, exportOwnReviews } from '../reviews/export';
 import { japanDate, schoolYearOf } from './dates';
 import { isUuid } from './ids';
 import { guardianConsentLinks, memberApplications, memberNotes, members, memberStatusChanges } from './schema';
@@ -38,7 +38,7 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 				.where(eq(memberNotes.memberId, member.id))
 				.orderBy(desc(memberNotes.createdAt))
 		: [];
-	const reviewRequests = await exportOwnReviews(db, actor.id);
+	const [reviewRequests, reviewCommentsWritten] = await Promise.all([exportOwnReviews(db, actor.id), exportOwnReviewComments(db, actor.id)]);
 	await audit.record(db, actor, 'own_data_exported', { memberId: member?.id ?? null });
 	const today = japanDate(now);
 	return {
@@ -83,7 +83,8 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 			guardianDecidedAt: application.consentDecidedAt?.toISOString() ?? null,
 			rejectionReason: application.rejectionReason
 		})),
-		reviewRequests
+		reviewRequests,
+		reviewCommentsWritten
 	};
 }
 

@@ -66,3 +66,27 @@ export async function exportOwnReviews(db: Database, studentId: string) {
 			}))
 	}));
 }
+
+/**
+ * What a mentor wrote in reviews, for their own data download: their comments and reviews, drafts included, with the
+ * exercise. Nothing about the students they wrote to (not even the nickname): that is the students' data.
+ */
+export async function exportOwnReviewComments(db: Database, mentorId: string) {
+	const rows = await db
+		.select({ comment: reviewComments, iteration: reviewIterations.number, slug: exercises.slug })
+		.from(reviewComments)
+		.innerJoin(reviewIterations, eq(reviewIterations.id, reviewComments.iterationId))
+		.innerJoin(reviewRequests, eq(reviewRequests.id, reviewComments.requestId))
+		.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
+		.where(and(eq(reviewComments.authorId, mentorId), eq(reviewComments.authorRole, 'mentor')))
+		.orderBy(asc(reviewComments.id));
+	return rows.map(({ comment, iteration, slug }) => ({
+		exercise: slug,
+		iteration,
+		line: comment.line,
+		body: comment.body,
+		outcome: comment.outcome,
+		createdAt: comment.createdAt.toISOString(),
+		publishedAt: comment.publishedAt?.toISOString() ?? null
+	}));
+}
