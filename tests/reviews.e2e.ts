@@ -1,6 +1,6 @@
 // Code review, end to end in Japanese: a mentor applies and is approved, a student asks for help on a wrong answer,
 // the mentor claims it from the queue and comments on line 3, the student sees the comment in the editor, replies
-// and sends the fixed code as the next iteration, and the mentor approves it. Plus what others must not see.
+// and submits the fixed code, which becomes the next iteration, and the mentor approves it. Plus what others must not see.
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
@@ -146,10 +146,11 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await pasteProgram(studentPage, fixed);
 	await studentPage.getByRole('button', { name: '提出する' }).click();
 	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	// The mentor asked for changes, so this first submit after it joins the discussion by itself.
+	await expect(studentPage.getByText('この提出はイテレーション2としてメンターに届きました。')).toBeVisible();
 	await studentPage.getByRole('link', { name: '提出の記録(2)' }).click();
 	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).first().click();
-	await studentPage.getByRole('button', { name: 'イテレーションとして送る' }).click();
-	await expect(studentPage.getByText('イテレーション2としてメンターに送りました。')).toBeVisible();
+	await expect(studentPage.getByText('この提出は、イテレーション2としてメンターに送りました。')).toBeVisible();
 
 	// The mentor sees the reply and iteration 2 (back on their desk, not in the queue) and approves.
 	await mentorPage.goto('/mentor/reviews');

@@ -9,7 +9,7 @@ import { studentPublicProfile } from '../mentoring/profiles';
 import type { NotifyContext } from '../notifications/notify';
 import { isActiveMentorSql, iterationCount } from './access';
 import { tellAboutReview, tellMentorsAboutRequest } from './notices';
-import { reviewComments, reviewIterations, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
+import { reviewComments, reviewIterations, reviewRequests, type ReviewKind, type ReviewRequest, type ReviewStatus } from './schema';
 
 /** Open discussions a student may have at once, so that the queue stays fair to everyone. */
 export const openRequestsPerStudent = 3;
@@ -82,45 +82,92 @@ export async function requestReview(
 			return { id: created!.id, iteration: 1 };
 		}
 
-		const iterations = await tx
-			.select({ number: reviewIterations.number, submissionId: reviewIterations.submissionId })
-			.from(reviewIterations)
-			.where(eq(reviewIterations.requestId, open.id))
-			.orderBy(desc(reviewIterations.number));
-		if (iterations.some((iteration) => iteration.submissionId === submission.id)) return 'review_error_already_sent';
-		const number = (iterations[0]?.number ?? 0) + 1;
-		const [iteration] = await tx
-			.insert(reviewIterations)
-			.values({ requestId: open.id, number, submissionId: submission.id, createdAt: now })
-			.returning({ id: reviewIterations.id });
-		if (input.question) {
-			await tx.insert(reviewComments).values({ requestId: open.id, iterationId: iteration!.id, authorId: studentId, authorRole: 'student', body: input.question, publishedAt: now, createdAt: now });
-		}
+		return appendIteration(tx, open, submission, { kind: input.kind, note: input.question, studentId, studentName }, { ...context, now });
+	});
+}
 
-		// Back to the same mentor while they are active; otherwise to the queue, as a new wait.
-		let status: ReviewStatus = open.status;
-		let mentorId = open.mentorId;
-		if (open.status === 'answered') {
-			const [active] = mentorId ? await tx.select({ active: isActiveMentorSql(mentorId) }).from(users).where(eq(users.id, mentorId)) : [];
-			status = active?.active ? 'claimed' : 'waiting';
-			if (status === 'waiting') mentorId = null;
-		}
-		await tx
-			.update(reviewRequests)
-			.set({
-				status,
-				mentorId,
-				language: submission.language,
-				kind: input.kind,
-				...(status === 'claimed' && open.status !== 'claimed' ? { claimedAt: now, touchedAt: now } : {}),
-				...(status === 'waiting' && open.status !== 'waiting' ? { waitingSince: now, claimedAt: null, touchedAt: null } : {}),
-				updatedAt: now
-			})
-			.where(eq(reviewRequests.id, open.id));
-		const request = { id: open.id, exerciseId: submission.exerciseId };
-		if (status === 'waiting' && open.status !== 'waiting') await tellMentorsAboutRequest(tx, request, studentName, { ...context, now });
-		else if (mentorId && status === 'claimed') await tellAboutReview(tx, { userId: mentorId, audience: 'mentor' }, 'review_resubmitted', request, studentName, { ...context, now });
-		return { id: open.id, iteration: number };
+type Submitted = { id: string; exerciseId: string; language: ReviewRequest['language'] };
+
+/**
+ * The next iteration of an open discussion: back to its mentor while they are active (a new 48-hour claim),
+ * otherwise to the queue as a new wait; the student's note, if any, goes into the thread with it.
+ */
+async function appendIteration(
+	tx: Database,
+	open: ReviewRequest,
+	submission: Submitted,
+	from: { kind: ReviewKind; note: string | undefined; studentId: string; studentName: string },
+	context: NotifyContext & { now: Date }
+): Promise<{ id: string; iteration: number } | 'review_error_already_sent'> {
+	const { now } = context;
+	const iterations = await tx
+		.select({ number: reviewIterations.number, submissionId: reviewIterations.submissionId })
+		.from(reviewIterations)
+		.where(eq(reviewIterations.requestId, open.id))
+		.orderBy(desc(reviewIterations.number));
+	if (iterations.some((iteration) => iteration.submissionId === submission.id)) return 'review_error_already_sent';
+	const number = (iterations[0]?.number ?? 0) + 1;
+	const [iteration] = await tx
+		.insert(reviewIterations)
+		.values({ requestId: open.id, number, submissionId: submission.id, createdAt: now })
+		.returning({ id: reviewIterations.id });
+	if (from.note) {
+		await tx.insert(reviewComments).values({ requestId: open.id, iterationId: iteration!.id, authorId: from.studentId, authorRole: 'student', body: from.note, publishedAt: now, createdAt: now });
+	}
+
+	let status: ReviewStatus = open.status;
+	let mentorId = open.mentorId;
+	if (open.status === 'answered') {
+		const [active] = mentorId ? await tx.select({ active: isActiveMentorSql(mentorId) }).from(users).where(eq(users.id, mentorId)) : [];
+		status = active?.active ? 'claimed' : 'waiting';
+		if (status === 'waiting') mentorId = null;
+	}
+	await tx
+		.update(reviewRequests)
+		.set({
+			status,
+			mentorId,
+			language: submission.language,
+			kind: from.kind,
+			...(status === 'claimed' && open.status !== 'claimed' ? { claimedAt: now, touchedAt: now } : {}),
+			...(status === 'waiting' && open.status !== 'waiting' ? { waitingSince: now, claimedAt: null, touchedAt: null } : {}),
+			updatedAt: now
+		})
+		.where(eq(reviewRequests.id, open.id));
+	const request = { id: open.id, exerciseId: submission.exerciseId };
+	if (status === 'waiting' && open.status !== 'waiting') await tellMentorsAboutRequest(tx, request, from.studentName, context);
+	else if (mentorId && status === 'claimed') await tellAboutReview(tx, { userId: mentorId, audience: 'mentor' }, 'review_resubmitted', request, from.studentName, context);
+	return { id: open.id, iteration: number };
+}
+
+/**
+ * After the mentor asked for changes, the student's next submit to the exercise joins the discussion by itself as its
+ * next iteration (the student need not ask again). Later submits while the mentor is on it do not: the student sends
+ * one explicitly when they want it seen, so a run of attempts does not flood the mentor.
+ */
+export async function followUpSubmission(
+	db: Database,
+	studentId: string,
+	submissionId: string,
+	context: NotifyContext
+): Promise<{ requestId: string; iteration: number } | null> {
+	const now = context.now ?? new Date();
+	if (!isUuid(submissionId)) return null;
+	return db.transaction(async (tx) => {
+		const [submission] = await tx
+			.select({ id: submissions.id, exerciseId: submissions.exerciseId, language: submissions.language })
+			.from(submissions)
+			.where(and(eq(submissions.id, submissionId), eq(submissions.userId, studentId), eq(submissions.mode, 'submit')));
+		if (!submission) return null;
+		const [open] = await tx
+			.select()
+			.from(reviewRequests)
+			.where(and(eq(reviewRequests.studentId, studentId), eq(reviewRequests.exerciseId, submission.exerciseId), eq(reviewRequests.status, 'answered')))
+			.for('update');
+		if (!open) return null;
+		const student = await studentPublicProfile(tx, studentId);
+		const added = await appendIteration(tx, open, submission, { kind: open.kind, note: undefined, studentId, studentName: student?.nickname ?? '' }, { ...context, now });
+		return typeof added === 'string' ? null : { requestId: added.id, iteration: added.iteration };
 	});
 }
 

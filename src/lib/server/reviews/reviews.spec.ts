@@ -12,7 +12,7 @@ import { reviewBacklog, reviewsByMentor, reviewsByOrganisation, setHighlightDays
 import { addLineComment, deleteDraftComment, postReview, reply } from './comments';
 import { editorReview, openDiscussion } from './discussion';
 import { claimReview, listMentorRequests, listQueue, releaseClaim } from './queue';
-import { closeRequest, listStudentRequests, requestReview, reviewStateOfSubmission } from './requests';
+import { closeRequest, followUpSubmission, listStudentRequests, requestReview, reviewStateOfSubmission } from './requests';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
 
 const hour = 60 * 60 * 1000;
@@ -250,6 +250,23 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect(await openDiscussion(db(), stale.requestId, { id: coordinator.id, as: 'coordinator', displayName: coordinator.displayName }, 'ja')).toMatchObject({ can: { reply: false } });
 		const [event] = await audit.listEvents(db(), { action: 'review_viewed', limit: 1 });
 		expect(event).toMatchObject({ actorId: coordinator.id, detail: { requestId: stale.requestId } });
+	});
+
+	it('sends the first submit after "needs changes" to the mentor by itself, and no later one', async () => {
+		const { student, requestId } = await askForReview();
+		expect(await followUpSubmission(db(), student.id, await judgedSubmission(db(), student.id, exerciseId), context)).toBeNull();
+		const mentor = await createMentor(db());
+		await claimReview(db(), mentor.id, requestId);
+		await postReview(db(), mentor.id, requestId, { body: 'もう少し', outcome: 'changes_requested' }, context);
+		const fixed = await judgedSubmission(db(), student.id, exerciseId, { verdict: 'AC' });
+		expect(await followUpSubmission(db(), student.id, fixed, context)).toEqual({ requestId, iteration: 2 });
+		expect(await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja')).toMatchObject({ status: 'claimed', can: { review: true } });
+		expect((await db().select().from(notifications).where(eq(notifications.userId, mentor.id))).map((row) => row.kind)).toEqual(['review_resubmitted']);
+		expect(await followUpSubmission(db(), student.id, await judgedSubmission(db(), student.id, exerciseId), context)).toBeNull();
+		// Someone else's submission, or a run, never joins.
+		const stranger = await createStudentMember(db());
+		expect(await followUpSubmission(db(), stranger.id, fixed, context)).toBeNull();
+		expect((await openDiscussion(db(), requestId, studentView(student.id), 'ja'))?.iterations).toHaveLength(2);
 	});
 
 	it('lets a mentor hand a claim back, keeping its place and dropping their drafts', async () => {

@@ -27,7 +27,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	// Run or submit without JavaScript: the verdict is then shown on the attempt's own page.
-	judge: async ({ params, request, locals }) => {
+	judge: async ({ params, request, locals, url }) => {
 		const { user } = auth.requireAnyRole(locals, members);
 		const form = await request.formData();
 		const parsed = submissionRequest.safeParse({
@@ -42,6 +42,8 @@ export const actions: Actions = {
 		await exercises.saveDraft(locals.db, { userId: user.id, includeUnpublished: user.roles.includes('coordinator') }, { slug: params.slug, language, source });
 		const result = await acceptSubmission(locals.db, user, parsed.data);
 		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source });
+		// The attempt's page then says that it went to the mentor.
+		if (parsed.data.mode === 'submit' && user.roles.includes('student')) await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: url.origin });
 		redirect(303, `/exercises/${params.slug}/history/${result.id}`);
 	}
 };

@@ -13,15 +13,21 @@ export interface JudgeRequestBody {
 
 export class JudgeRequestError extends Error {}
 
-export async function sendToJudge(body: JudgeRequestBody): Promise<string> {
+/** The submission's id, and the review discussion it joined as the next iteration, if any. */
+export interface Accepted {
+	id: string;
+	review?: { requestId: string; iteration: number };
+}
+
+export async function sendToJudge(body: JudgeRequestBody): Promise<Accepted> {
 	const response = await fetch('/api/submissions', {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body)
 	});
-	const answer = (await response.json().catch(() => ({}))) as { id?: string; message?: string };
+	const answer = (await response.json().catch(() => ({}))) as Partial<Accepted> & { message?: string };
 	if (response.status !== 202 || !answer.id) throw new JudgeRequestError(answer.message ?? String(response.status));
-	return answer.id;
+	return { id: answer.id, review: answer.review };
 }
 
 /** Streams progress until judging ends, then returns the full result. */
