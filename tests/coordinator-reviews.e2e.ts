@@ -43,7 +43,7 @@ test('students and mentors cannot see the review backlog or change its setting',
 	}
 });
 
-test('a coordinator sees the overdue request highlighted, sets the threshold, and reads reviews per mentor', async ({ page, browser, database, makeUser, logIn, expectAccessible }) => {
+test('a coordinator sees the overdue request highlighted, sets the threshold, and reads reviews per mentor', async ({ page, database, makeUser, logIn, expectAccessible }) => {
 	const db = database.db;
 	const student = await makeUser({ roles: ['student'] });
 	// The oldest request in this database: first in every overdue list, whatever other tests ask meanwhile.

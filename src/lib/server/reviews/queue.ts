@@ -1,7 +1,7 @@
 // The mentors' queue: requests free to take, oldest first, and the exclusive claim. A claim is one conditional
 // UPDATE: of two mentors claiming at once, the second finds the row already claimed (PostgreSQL re-checks the
 // condition on the row the first one wrote), so exactly one wins.
-import { and, asc, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { exercises } from '../judge/schema';
 import type { Language } from '../judge/languages';
