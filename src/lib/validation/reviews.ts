@@ -1,5 +1,6 @@
 // Form schemas of code reviews, shared by the pages and their actions. Error messages are message keys.
 import { z } from 'zod';
+import { reviewKinds, reviewOutcomes } from '../server/reviews/schema';
 import { optionalText } from './mentoring';
 
 const body = z.string().trim().min(1, 'review_error_body_required').max(4000, 'review_error_body_too_long');
@@ -7,7 +8,7 @@ const body = z.string().trim().min(1, 'review_error_body_required').max(4000, 'r
 /** A student sends a submission: for a review (question optional) or for help while stuck (question required). */
 export const reviewRequestForm = z
 	.object({
-		kind: z.enum(['review', 'help']).catch('review'),
+		kind: z.enum(reviewKinds).catch('review'),
 		question: optionalText(2000, 'review_error_question_too_long')
 	})
 	.refine((form) => form.kind === 'review' || form.question !== undefined, { message: 'review_error_question_required', path: ['question'] });
@@ -20,7 +21,7 @@ export const lineCommentForm = z.object({
 
 export const reviewForm = z.object({
 	body,
-	outcome: z.enum(['approved', 'changes_requested'], { error: 'review_error_outcome_required' })
+	outcome: z.enum(reviewOutcomes, { error: 'review_error_outcome_required' })
 });
 
 export const replyForm = z.object({ body });

@@ -1,7 +1,7 @@
 // Who may do what with a review request. Every read and write of the review domain goes through `accessFor`, so
 // the rules live in one place: the student owns their discussion; a mentor sees a request that is free to take
 // (to decide whether to claim it) or their own; another mentor's claim is answered like a missing request.
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Database } from '../db';
 import { isUuid } from '../membership/ids';
 import { reviewRequests, type ReviewRequest } from './schema';
@@ -70,9 +70,9 @@ export async function touchClaim(db: Database, requestId: string, now: Date): Pr
 		.where(and(eq(reviewRequests.id, requestId), eq(reviewRequests.status, 'claimed')));
 }
 
-/** Whether the user holds the mentor role on an enabled account (checked again inside the claim itself). */
-export const isActiveMentorSql = (userId: string) =>
-	sql<boolean>`exists (select 1 from user_roles r join users u on u.id = r.user_id where r.user_id = ${userId} and r.role = 'mentor' and u.disabled_at is null)`;
+/** Whether the user (an id, or a column holding one) holds the mentor role on an enabled account. */
+export const isActiveMentorSql = (user: string | AnyColumn) =>
+	sql<boolean>`exists (select 1 from user_roles r join users u on u.id = r.user_id where r.user_id = ${user} and r.role = 'mentor' and u.disabled_at is null)`;
 
 /** How many iterations a request has, as a column of a select on review_requests. */
 export const iterationCount = sql<number>`(select count(*)::int from review_iterations i where i.request_id = review_requests.id)`.mapWith(Number);

@@ -1,11 +1,10 @@
 // Reviews of submissions: students ask, mentors claim from a first-come-first-served queue, comment on lines and
 // conclude; the student replies and sends the next iteration. Coordinators watch the backlog.
 // import * as reviews from '$lib/server/reviews'
-export { claimLifetimeMs, type Permissions, type Viewer } from './access';
+export type { Permissions, Viewer } from './access';
 export * from './queue';
 export * from './requests';
 export * from './comments';
 export * from './discussion';
 export * from './backlog';
-export { discussionPath } from './notices';
-export { reviewKinds, reviewOutcomes, type ReviewKind, type ReviewOutcome, type ReviewStatus } from './schema';
+export type { ReviewKind, ReviewOutcome, ReviewStatus } from './schema';

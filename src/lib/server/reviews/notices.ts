@@ -1,15 +1,16 @@
 // Review notifications: each says where to read the discussion (the student's page or the mentor's) and names the
 // exercise in the recipient's own language.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { exercises } from '../judge/schema';
 import { notify, type NotifyContext } from '../notifications/notify';
 import { notificationPreferences } from '../notifications/schema';
+import { isActiveMentorSql } from './access';
 
 export type ReviewNoticeKind = 'review_requested' | 'review_posted' | 'review_reply' | 'review_resubmitted';
 
-export const discussionPath = (requestId: string, audience: 'student' | 'mentor') =>
+const discussionPath = (requestId: string, audience: 'student' | 'mentor') =>
 	audience === 'student' ? `/reviews/${requestId}` : `/mentor/reviews/${requestId}`;
 
 export async function tellAboutReview(
@@ -38,7 +39,7 @@ export async function tellMentorsAboutRequest(db: Database, request: { id: strin
 			and(
 				eq(notificationPreferences.kind, 'review_requested'),
 				eq(notificationPreferences.mail, true),
-				sql`exists (select 1 from user_roles r join users u on u.id = r.user_id where r.user_id = ${notificationPreferences.userId} and r.role = 'mentor' and u.disabled_at is null)`
+				isActiveMentorSql(notificationPreferences.userId)
 			)
 		);
 	for (const { userId } of subscribers) {
