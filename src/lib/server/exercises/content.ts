@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { Document, parse as parseYaml, YAMLSeq } from 'yaml';
 import { z } from 'zod';
-import { compareModes, defaultCompareMode, type CompareMode } from '../judge/compare';
+import { compareModes, defaultCompareMode, type CompareMode } from '../../judge/compare';
 import { languages, type Language } from '../judge/languages';
 import { defaultLimits, type RunLimits } from '../judge/limits';
 import { topicIds, type TopicId } from './topics';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ExerciseContentError, loadExerciseFolder, sourceExtensions, type ExerciseContent } from '../exercises/content';
-import { compareModes, defaultCompareMode } from './compare';
+import { compareModes, defaultCompareMode } from '../../judge/compare';
 import { judgeSource, type JudgeRequest } from './judge';
 import { languages } from './languages';
 import { defaultLimits } from './limits';

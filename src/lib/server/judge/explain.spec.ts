@@ -1,6 +1,6 @@
 // Every beginner error the judge explains, produced by the real interpreters in the sandbox.
 import { describe, expect, it } from 'vitest';
-import type { Explanation } from './explanations';
+import type { Explanation } from '../../judge/explanations';
 import type { Language } from './languages';
 import { judgeProgram, useSandbox } from './testing';
 

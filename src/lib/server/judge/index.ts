@@ -2,7 +2,7 @@
 // import * as judge from '$lib/server/judge'
 export { judgeSource } from './judge';
 export type { JudgeCase, JudgeReport, JudgeRequest, JudgeResults, CompileError } from './judge';
-export type { CaseResult } from './classify';
+export type { CaseResult } from '../../judge/classify';
 export { createSandbox, probeSandbox, SandboxUnavailableError } from './sandbox';
 export type { Sandbox, SandboxOptions, ProbeResult } from './sandbox';
 export { startWorkers } from './worker';
@@ -23,15 +23,15 @@ export {
 } from './queue';
 export type { NewSubmission, Lease } from './queue';
 export { seedDemoExercises } from './demo-exercises';
-export { compareModes, outputsMatch } from './compare';
-export type { CompareMode } from './compare';
+export { compareModes, outputsMatch } from '../../judge/compare';
+export type { CompareMode } from '../../judge/compare';
 export { languages } from './languages';
 export type { Language } from './languages';
 export { defaultLimits } from './limits';
 export type { RunLimits } from './limits';
-export { caseVerdicts, submissionVerdicts, worstVerdict } from './verdicts';
-export type { CaseVerdict, SubmissionVerdict } from './verdicts';
-export { explanationCodes, explanationMessageKey } from './explanations';
-export type { Explanation, ExplanationCode } from './explanations';
+export { caseVerdicts, submissionVerdicts, worstVerdict } from '../../judge/verdicts';
+export type { CaseVerdict, SubmissionVerdict } from '../../judge/verdicts';
+export { explanationCodes, explanationMessageKey } from '../../judge/explanations';
+export type { Explanation, ExplanationCode } from '../../judge/explanations';
 export { exercises, exerciseCases, submissions } from './schema';
 export type { Exercise, ExerciseCase, Submission, SubmissionMode, SubmissionStatus } from './schema';

@@ -1,6 +1,6 @@
 // Verdicts as students meet them, from real runs in the sandbox.
 import { describe, expect, it } from 'vitest';
-import { storedOutputCharacters } from './classify';
+import { storedOutputCharacters } from '../../judge/classify';
 import { judgeSource } from './judge';
 import { judgeProgram, quickLimits, sumPrograms, useSandbox } from './testing';
 
@@ -172,5 +172,66 @@ describe('hostile output', () => {
 		expect(report.cases[0]?.stdout).toBe('</script><script>alert(1)</script>\nred\nbad \ufffd\ufffd utf8  nul\n');
 		expect(report.cases[0]?.stderr).toBe('\ufffd(\n');
 		expect(JSON.stringify(report)).not.toMatch(/\\u001b|\\u0000/);
+	});
+});
+
+describe('stopping early after a limit', () => {
+	// Cases 1–2 answer, from case 3 on the program never stops (input 0 means "loop").
+	const loopsOnZero = 'n = int(input())\nwhile n == 0:\n    pass\nprint(n)\n';
+	const cases: Array<[string, string]> = [
+		['1\n', '1\n'],
+		['2\n', '2\n'],
+		['0\n', '0\n'],
+		['0\n', '0\n'],
+		['5\n', '5\n'],
+		['0\n', '0\n']
+	];
+
+	it('after the first TLE the later cases are not run, whatever the timing; the verdict is TLE', async () => {
+		const report = await judgeProgram(sandbox(), 'python', loopsOnZero, cases);
+		expect(report.verdict).toBe('TLE');
+		expect(report.cases.map((result) => result.verdict)).toEqual(['AC', 'AC', 'TLE', null, null, null]);
+		expect(report.cases.slice(3).every((result) => result.notRun)).toBe(true);
+		expect(report.cases[3]?.explanation).toEqual({ code: 'case_not_run', case: 3, verdict: 'TLE' });
+	});
+
+	it('a program that never stops costs one time limit, not one per case', async () => {
+		const report = await judgeProgram(sandbox(), 'javascript', 'for (;;) {}\n', cases);
+		expect(report.cases.map((result) => result.verdict)).toEqual(['TLE', null, null, null, null, null]);
+		expect(report.cases.filter((result) => !result.notRun)).toHaveLength(1);
+	});
+
+	it('MLE and OLE stop judging too; WA and RE do not', async () => {
+		const hog = await judgeProgram(sandbox(), 'python', "x = []\nwhile True:\n    x.append('x' * 10**6)\n", cases.slice(0, 3));
+		expect(hog.cases.map((result) => result.verdict)).toEqual(['MLE', null, null]);
+		const flood = await judgeProgram(sandbox(), 'python', "while True:\n    print('x' * 1000)\n", cases.slice(0, 3));
+		expect(flood.cases.map((result) => result.verdict)).toEqual(['OLE', null, null]);
+		const mixed = await judgeProgram(sandbox(), 'python', 'n = int(input())\nprint(10 // (n - 2))\n', cases.slice(0, 3));
+		expect(mixed.cases.map((result) => result.verdict)).toEqual(['WA', 'RE', 'WA']);
+	});
+
+	it('runs the cases after the first on two lanes and keeps their order', async () => {
+		const many = Array.from({ length: 9 }, (_, index): [string, string] => [`${index} ${index}\n`, `${index * 2}\n`]);
+		const report = await judgeProgram(sandbox(), 'python', sumPrograms.python, many);
+		expect(report.verdict).toBe('AC');
+		expect(report.cases.map((result) => result.stdout)).toEqual(many.map(([, expected]) => expected));
+	});
+});
+
+describe('reading standard input every way students are taught', () => {
+	it.each([
+		['javascript', "console.log(require('fs').readFileSync('/dev/stdin', 'utf8').trim().split(' ').map(Number).reduce((a, b) => a + b));"],
+		['javascript', "console.log(require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number).reduce((a, b) => a + b));"],
+		['javascript', "let data = '';\nprocess.stdin.on('data', (chunk) => (data += chunk));\nprocess.stdin.on('end', () => console.log(data.trim().split(' ').map(Number).reduce((a, b) => a + b)));"],
+		['javascript', "const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => console.log(line.split(' ').map(Number).reduce((a, b) => a + b)));"],
+		['python', 'a, b = map(int, input().split())\nprint(a + b)'],
+		['python', 'import sys\nprint(sum(map(int, sys.stdin.read().split())))'],
+		['python', 'print(sum(map(int, open(0).read().split())))'],
+		['python', "print(sum(map(int, open('/dev/stdin').read().split())))"],
+		['python', 'import sys\nprint(sum(int(x) for line in sys.stdin for x in line.split()))']
+	] as const)('%s: %s', async (language, source) => {
+		const report = await judgeProgram(sandbox(), language, source, sumCases);
+		expect(report.cases.map((result) => result.stderr)).toEqual(['', '']);
+		expect(report.verdict).toBe('AC');
 	});
 });

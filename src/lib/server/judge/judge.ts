@@ -1,12 +1,15 @@
-// Judges one source against its test cases: each case is a fresh run in the sandbox.
-import { classifyRun, type CaseResult } from './classify';
-import type { CompareMode } from './compare';
-import { condenseStderr, explainError } from './explain';
-import type { Explanation } from './explanations';
+// Judges one source against its test cases: each case is a fresh run in the sandbox. The first case runs alone
+// (it finds syntax errors and programs that never stop, for the price of one run); the rest run `caseLanes` at a
+// time. After a case ends in TLE, MLE or OLE the later cases are left unrun, so a program that never stops
+// costs one time limit, not one per case.
+import { classifyRun, notRunCase, stopsJudging, type CaseResult } from '../../judge/classify';
+import type { CompareMode } from '../../judge/compare';
+import { condenseStderr, explainError } from '../../judge/explain';
+import type { Explanation } from '../../judge/explanations';
+import { worstVerdict, type CaseVerdict, type SubmissionVerdict } from '../../judge/verdicts';
 import type { Language } from './languages';
 import type { RunLimits } from './limits';
 import type { Sandbox } from './sandbox';
-import { worstVerdict, type SubmissionVerdict } from './verdicts';
 
 export interface JudgeCase {
 	input: string;
@@ -40,30 +43,88 @@ export type JudgeResults = Pick<JudgeReport, 'cases' | 'compileError'>;
 
 export interface JudgeHooks {
 	signal?: AbortSignal;
+	/** `casesDone` counts the cases finished so far, in any order. */
 	onCaseJudged?: (casesDone: number, result: CaseResult) => void;
+	/**
+	 * Cases run at once after the first (default 2). Each is its own sandbox; two at a time halve the wait for a
+	 * correct program on an idle judge, while the first case alone keeps a program that never stops to one core.
+	 */
+	caseLanes?: number;
 }
 
 /** Compiling a source of at most 64 KB takes milliseconds; this only guards against a stuck interpreter. */
 const checkTimeLimitMs = 10_000;
+export const defaultCaseLanes = 2;
 
 export async function judgeSource(sandbox: Sandbox, request: JudgeRequest, hooks: JudgeHooks = {}): Promise<JudgeReport> {
 	if (request.cases.length === 0) throw new Error('nothing to judge: no test cases');
-	const results: CaseResult[] = [];
-	for (const [index, testCase] of request.cases.entries()) {
-		const outcome = await sandbox.run({ ...runOf(request), stdin: testCase.input, purpose: 'run', signal: hooks.signal });
-		hooks.signal?.throwIfAborted();
-		// An interpreter compiles the whole file before running its first line, so a syntax error makes the
-		// first run fail before it reads any input. Only then is the compiler asked, which keeps correct
-		// programs from paying for a separate check run.
-		if (index === 0 && outcome.exitCode !== 0 && !outcome.timedOut && !outcome.outputLimitExceeded) {
-			const compileError = await findCompileError(sandbox, request, outcome.stderr, hooks.signal);
-			if (compileError) return { verdict: 'CE', cases: [], compileError, sandboxed: sandbox.sandboxed };
-		}
-		const result = classifyRun(outcome, testCase.expectedOutput, request);
-		results.push(result);
-		hooks.onCaseJudged?.(results.length, result);
+	const results: Array<CaseResult | undefined> = new Array(request.cases.length);
+	let casesDone = 0;
+	const record = (index: number, result: CaseResult) => {
+		results[index] = result;
+		hooks.onCaseJudged?.(++casesDone, result);
+	};
+
+	const [firstCase] = request.cases;
+	const first = await sandbox.run({ ...runOf(request), stdin: firstCase!.input, purpose: 'run', signal: hooks.signal });
+	hooks.signal?.throwIfAborted();
+	// An interpreter compiles the whole file before running its first line, so a syntax error makes the first run
+	// fail before it reads any input. Only then is the compiler asked, which keeps correct programs from paying for a
+	// separate check run.
+	if (first.exitCode !== 0 && !first.timedOut && !first.outputLimitExceeded) {
+		const compileError = await findCompileError(sandbox, request, first.stderr, hooks.signal);
+		if (compileError) return { verdict: 'CE', cases: [], compileError, sandboxed: sandbox.sandboxed };
 	}
-	return { verdict: worstVerdict(results.map((result) => result.verdict)), cases: results, sandboxed: sandbox.sandboxed };
+	record(0, classifyRun(first, firstCase!.expectedOutput, request));
+	const stop = stopsJudging(results[0]!) ? { index: 0, verdict: results[0]!.verdict! } : await runRemainingCases(sandbox, request, hooks, record);
+
+	const cases = Array.from(results, (result, index) => (stop && index > stop.index ? notRunCase(stop.index + 1, stop.verdict) : result!));
+	return { verdict: worstVerdict(cases.map((result) => result.verdict)), cases, sandboxed: sandbox.sandboxed };
+}
+
+/**
+ * Cases 2… on `caseLanes` lanes. Returns the earliest case (in case order) that stopped judging, if any: cases after
+ * it are not started, those already running are stopped, and cases before it are always finished, so which cases
+ * are left unrun does not depend on timing.
+ */
+async function runRemainingCases(
+	sandbox: Sandbox,
+	request: JudgeRequest,
+	hooks: JudgeHooks,
+	record: (index: number, result: CaseResult) => void
+): Promise<{ index: number; verdict: CaseVerdict } | undefined> {
+	let stop: { index: number; verdict: CaseVerdict } | undefined;
+	const running = new Map<number, AbortController>();
+	let next = 1;
+	const lane = async () => {
+		while (next < request.cases.length && (!stop || next < stop.index)) {
+			const index = next++;
+			const testCase = request.cases[index]!;
+			const controller = new AbortController();
+			running.set(index, controller);
+			const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
+			try {
+				const outcome = await sandbox.run({ ...runOf(request), stdin: testCase.input, purpose: 'run', signal });
+				hooks.signal?.throwIfAborted();
+				if (stop && index > stop.index) continue;
+				const result = classifyRun(outcome, testCase.expectedOutput, request);
+				record(index, result);
+				if (stopsJudging(result) && (!stop || index < stop.index)) {
+					stop = { index, verdict: result.verdict! };
+					for (const [other, run] of running) if (other > index) run.abort();
+				}
+			} catch (error) {
+				// The sandbox failed: the other lane's run is of no use any more.
+				for (const run of running.values()) run.abort();
+				throw error;
+			} finally {
+				running.delete(index);
+			}
+		}
+	};
+	const lanes = Math.max(1, hooks.caseLanes ?? defaultCaseLanes);
+	await Promise.all(Array.from({ length: Math.min(lanes, request.cases.length - 1) }, lane));
+	return stop;
 }
 
 function runOf(request: JudgeRequest) {

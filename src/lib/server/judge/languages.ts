@@ -1,8 +1,8 @@
 // The two languages of the club: how each is started, checked and held to its memory limit.
+import type { Language } from '../../judge/languages';
 import type { RunLimits } from './limits';
 
-export const languages = ['python', 'javascript'] as const;
-export type Language = (typeof languages)[number];
+export { languages, type Language } from '../../judge/languages';
 
 export interface Interpreters {
 	python: string;

@@ -1,8 +1,8 @@
 // Every code the judge can return has a Japanese and an English text, using exactly its parameters.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { explanationCodes, explanationMessageKey, explanationParameters } from './explanations';
-import { submissionVerdicts } from './verdicts';
+import { explanationCodes, explanationMessageKey, explanationParameters } from '../../judge/explanations';
+import { submissionVerdicts } from '../../judge/verdicts';
 
 const messages = {
 	ja: JSON.parse(readFileSync('messages/ja.json', 'utf8')) as Record<string, string>,

@@ -1,8 +1,10 @@
 // Runs one child process with a wall-clock limit and capped output, never buffering more than the cap.
-import { spawn, type StdioOptions } from 'node:child_process';
-import { openSync, readdirSync, readFileSync } from 'node:fs';
-import { constants } from 'node:os';
-import { toSafeText } from './output';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toSafeText } from '../../judge/output';
 
 export interface ProcessRequest {
 	command: string;
@@ -44,14 +46,22 @@ export class ProcessStartError extends Error {
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(request.command, request.args, {
-			cwd: request.cwd,
-			env: {},
-			stdio: stdioWithoutInheritedDescriptors(request.bubblewrapInfo ? 5 : request.fd3 !== undefined ? 4 : 3),
-			// Its own process group, so that killing the group also reaches anything it started.
-			detached: true,
-			...(request.user ?? {})
-		});
+		const stdio = stdioWithoutInheritedDescriptors(request.bubblewrapInfo ? 5 : request.fd3 !== undefined ? 4 : 3);
+		const stdinFile = openStdinFile(request.stdin);
+		stdio[0] = stdinFile;
+		let child: ReturnType<typeof spawn>;
+		try {
+			child = spawn(request.command, request.args, {
+				cwd: request.cwd,
+				env: {},
+				stdio,
+				// Its own process group, so that killing the group also reaches anything it started.
+				detached: true,
+				...(request.user ?? {})
+			});
+		} finally {
+			closeSync(stdinFile);
+		}
 		let timedOut = false;
 		let outputLimitExceeded = false;
 		let exited: { code: number | null; signal: NodeJS.Signals | null; timeMs: number } | undefined;
@@ -116,9 +126,6 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 			});
 		});
 
-		// A program that exits without reading its input closes the pipe: EPIPE is expected, not a failure.
-		child.stdin?.on('error', () => {});
-		child.stdin?.end(request.stdin);
 		if (request.fd3 !== undefined) {
 			const fd3 = child.stdio[3] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
 			fd3.on('error', () => {});
@@ -159,6 +166,33 @@ function capture(stream: NodeJS.ReadableStream | null, limitBytes: number, onLim
 	return { text: () => toSafeText(Buffer.concat(chunks, size)) };
 }
 
+let stdinDirectory: string | undefined;
+
+/**
+ * The input as a file the program reads from descriptor 0, already unlinked. Not a pipe: Node's stdio pipes are
+ * sockets, which `/dev/stdin` (a link to /proc/self/fd/0) cannot be opened on (ENXIO), and students are taught
+ * `readFileSync('/dev/stdin')` and `open(0)`. World-readable because the program runs as another uid and reopens
+ * it through that link; nothing else can reach it (the directory is private and the file is gone at once).
+ */
+function openStdinFile(input: string): number {
+	stdinDirectory ??= mkdtempSync(join(sharedMemoryOrTmp(), 'itbu-judge-stdin-'));
+	const path = join(stdinDirectory, randomBytes(8).toString('hex'));
+	writeFileSync(path, input, { mode: 0o644 });
+	const fd = openSync(path, 'r');
+	unlinkSync(path);
+	return fd;
+}
+
+/** A RAM-backed folder when there is one (inputs are written once per case and read at once). */
+function sharedMemoryOrTmp(): string {
+	try {
+		readdirSync('/dev/shm');
+		return '/dev/shm';
+	} catch {
+		return tmpdir();
+	}
+}
+
 const closeOnExec = 0o2000000;
 let devNull: number | undefined;
 
@@ -167,7 +201,7 @@ let devNull: number | undefined;
  * close-on-exec: Node opens its own with close-on-exec, but whatever started it (a shell, a supervisor)
  * may have left some open, and they would otherwise leak into every program.
  */
-function stdioWithoutInheritedDescriptors(pipes: number): StdioOptions {
+function stdioWithoutInheritedDescriptors(pipes: number): Array<'pipe' | 'ignore' | number> {
 	const stdio: Array<'pipe' | 'ignore' | number> = Array.from({ length: pipes }, () => 'pipe');
 	for (const fd of inheritedDescriptors()) {
 		if (fd < stdio.length) continue;

@@ -1,10 +1,10 @@
 // Typed view of the judge's tables (supabase/migrations/20261130010000_judge.sql is the source of truth).
 import { boolean, integer, jsonb, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
-import type { CompareMode } from './compare';
+import type { CompareMode } from '../../judge/compare';
 import type { JudgeResults } from './judge';
 import type { Language } from './languages';
-import type { SubmissionVerdict } from './verdicts';
+import type { SubmissionVerdict } from '../../judge/verdicts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

@@ -7,7 +7,7 @@ import type { Language } from './languages';
 import { defaultLimits, type RunLimits } from './limits';
 import { createSandbox, type Sandbox } from './sandbox';
 import { exerciseCases, exercises, type Exercise } from './schema';
-import type { CompareMode } from './compare';
+import type { CompareMode } from '../../judge/compare';
 
 /** The real bubblewrap sandbox, fail-closed as in production: the suite fails where it cannot run. */
 export function useSandbox(): () => Sandbox {

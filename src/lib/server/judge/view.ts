@@ -2,8 +2,8 @@
 // output, the program's output and any explanation detail that could echo the input stay on the server.
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import type { CaseResult } from './classify';
-import type { Explanation } from './explanations';
+import type { CaseResult } from '../../judge/classify';
+import type { Explanation } from '../../judge/explanations';
 import { exerciseCases, exercises, submissions, type Submission } from './schema';
 
 export interface Viewer {

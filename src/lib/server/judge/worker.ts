@@ -9,7 +9,7 @@ import { judgeSource } from './judge';
 import * as queue from './queue';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 import type { Submission } from './schema';
-import type { SubmissionVerdict } from './verdicts';
+import type { SubmissionVerdict } from '../../judge/verdicts';
 
 export interface WorkerOptions {
 	/** Refuse to start without a fully working sandbox. */

@@ -5,7 +5,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { saveDraft } from '../exercises/drafts';
-import { outputsMatch } from '../judge/compare';
+import { outputsMatch } from '../../judge/compare';
 import { exerciseCases, exercises, submissions } from '../judge/schema';
 import { addLineComment, postReview } from './comments';
 import { claimReview } from './queue';

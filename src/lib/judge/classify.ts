@@ -3,20 +3,54 @@ import { firstDifferentLine, outputsMatch, type CompareMode } from './compare';
 import { condenseStderr, explainError, ranOutOfMemory } from './explain';
 import type { Explanation } from './explanations';
 import type { Language } from './languages';
-import type { RunLimits } from './limits';
 import { truncateText } from './output';
-import type { RunOutcome } from './sandbox';
 import type { CaseVerdict } from './verdicts';
 
+/** How one run of a program ended, wherever it ran (the server's sandbox or the student's browser). */
+export interface RunOutcome {
+	exitCode: number | null;
+	signal: string | null;
+	/** Killed by the wall clock. */
+	timedOut: boolean;
+	/** Killed for writing more than the output limit on stdout or stderr. */
+	outputLimitExceeded: boolean;
+	stdout: string;
+	stderr: string;
+	timeMs: number;
+}
+
+/** The limits a verdict is judged against. */
+export interface VerdictLimits {
+	timeLimitMs: number;
+	memoryLimitMb: number;
+	outputLimitKb: number;
+}
+
 export interface CaseResult {
-	/** null: the program ran to the end and there was nothing to compare with (custom input). */
+	/** null: the program ran to the end and there was nothing to compare with (custom input), or it did not run. */
 	verdict: CaseVerdict | null;
+	/** Not run: an earlier case ended in TLE, MLE or OLE, after which the verdict cannot change (see stopsJudging). */
+	notRun?: true;
 	timeMs: number;
 	stdout: string;
 	/** The program printed more than is kept for display (the comparison saw all of it up to the output limit). */
 	stdoutTruncated?: true;
 	stderr: string;
 	explanation?: Explanation;
+}
+
+/**
+ * Whether the cases after this one are left unrun. A program that runs out of time, memory or output on one case
+ * almost always does on the next, and each such case costs the full limit while others wait for the judge. WA and RE
+ * end quickly and each one teaches something, so those keep going.
+ */
+export function stopsJudging(result: Pick<CaseResult, 'verdict'>): boolean {
+	return result.verdict === 'TLE' || result.verdict === 'MLE' || result.verdict === 'OLE';
+}
+
+/** A case left unrun after case `stoppedAt` (1-based) ended in `verdict`. */
+export function notRunCase(stoppedAt: number, verdict: CaseVerdict): CaseResult {
+	return { verdict: null, notRun: true, timeMs: 0, stdout: '', stderr: '', explanation: { code: 'case_not_run', case: stoppedAt, verdict } };
 }
 
 /** Output kept per case for display and storage; the comparison itself sees everything up to the output limit. */
@@ -26,7 +60,7 @@ const storedErrorCharacters = 4096;
 export function classifyRun(
 	outcome: RunOutcome,
 	expectedOutput: string | null,
-	context: { language: Language; limits: RunLimits; compareMode: CompareMode }
+	context: { language: Language; limits: VerdictLimits; compareMode: CompareMode }
 ): CaseResult {
 	const { verdict, explanation } = verdictOf(outcome, expectedOutput, context);
 	const stdout = truncateText(outcome.stdout, storedOutputCharacters);
@@ -45,7 +79,7 @@ export function classifyRun(
 function verdictOf(
 	outcome: RunOutcome,
 	expectedOutput: string | null,
-	{ language, limits, compareMode }: { language: Language; limits: RunLimits; compareMode: CompareMode }
+	{ language, limits, compareMode }: { language: Language; limits: VerdictLimits; compareMode: CompareMode }
 ): { verdict: CaseVerdict | null; explanation?: Explanation } {
 	if (outcome.outputLimitExceeded) {
 		return { verdict: 'OLE', explanation: { code: 'output_limit_exceeded', kilobytes: limits.outputLimitKb } };

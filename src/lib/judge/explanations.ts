@@ -28,7 +28,8 @@ export const explanationParameters = {
 	output_limit_exceeded: ['kilobytes'],
 	runtime_error_exit_code: ['exitCode'],
 	runtime_error_killed: ['signal'],
-	internal_error: []
+	internal_error: [],
+	case_not_run: ['case', 'verdict']
 } as const satisfies Record<string, readonly string[]>;
 
 export type ExplanationCode = keyof typeof explanationParameters;
