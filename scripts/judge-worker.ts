@@ -21,6 +21,7 @@ const stopping = new AbortController();
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stopping.abort());
 try {
 	await migrate(connection);
+	const stopRelay = await judge.relayDatabaseNotices(connection, (error) => log.warn('judge notices: LISTEN failed, polling only', { error: String(error) }));
 	const pool = await judge.startWorkers(connection.db, {
 		production: config.production,
 		concurrency: config.judgeConcurrency,
@@ -30,6 +31,7 @@ try {
 	log.info('judge worker started', { concurrency: config.judgeConcurrency, sandboxed: pool.sandboxed });
 	await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
 	await pool.stop();
+	await stopRelay();
 	log.info('judge worker stopped', {});
 } finally {
 	await connection.close();

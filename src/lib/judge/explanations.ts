@@ -29,7 +29,9 @@ export const explanationParameters = {
 	runtime_error_exit_code: ['exitCode'],
 	runtime_error_killed: ['signal'],
 	internal_error: [],
-	case_not_run: ['case', 'verdict']
+	case_not_run: ['case', 'verdict'],
+	hidden_case_wrong_answer: [],
+	hidden_case_runtime_error: []
 } as const satisfies Record<string, readonly string[]>;
 
 export type ExplanationCode = keyof typeof explanationParameters;

@@ -4,6 +4,9 @@ import * as m from '$lib/paraglide/messages.js';
 type Params = Record<string, string | number>;
 
 const explanations: Record<string, (params: Params) => string> = {
+	case_not_run: (params) => m.judge_explain_case_not_run(params as never),
+	hidden_case_runtime_error: (params) => m.judge_explain_hidden_case_runtime_error(params as never),
+	hidden_case_wrong_answer: (params) => m.judge_explain_hidden_case_wrong_answer(params as never),
 	compile_error: (params) => m.judge_explain_compile_error(params as never),
 	internal_error: (params) => m.judge_explain_internal_error(params as never),
 	javascript_range_error: (params) => m.judge_explain_javascript_range_error(params as never),

@@ -65,6 +65,11 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	});
 	stoppers.push(reminders.stop);
 
+	// Judge workers and the students' progress streams hear of queue changes made by other processes at once.
+	if (connection.kind === 'postgres') {
+		stoppers.push(await judge.relayDatabaseNotices(connection, (error) => log.warn('judge notices: LISTEN failed, polling only', { error: String(error) })));
+	}
+
 	let judgeSandboxed: boolean | undefined;
 	if (config.judgeInProcess && config.judgeConcurrency > 0) {
 		// In production this refuses to start unless a real probe run inside the sandbox succeeds.

@@ -26,6 +26,11 @@ export interface DatabaseConnection {
 	db: Database;
 	/** A transaction that can also run multi-statement SQL scripts (migrations). */
 	scriptTransaction(work: (tx: ScriptTransaction) => Promise<void>): Promise<void>;
+	/**
+	 * Calls `onNotice` with the payload of every NOTIFY on `channel`, from any connection, until the returned function
+	 * is called. Note: not through Supabase's transaction pooler (port 6543), which cannot hold a LISTEN.
+	 */
+	listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
 	close(): Promise<void>;
 }
 
@@ -67,6 +72,12 @@ async function openPglite(dir: string, logger: QueryLogger): Promise<DatabaseCon
 				});
 			});
 		},
+		async listen(channel, onNotice) {
+			const unlisten = await client.listen(channel, onNotice);
+			return async () => {
+				if (!client.closed) await unlisten();
+			};
+		},
 		async close() {
 			if (!client.closed) await client.close();
 		}
@@ -95,6 +106,10 @@ async function openPostgres(url: string, maxConnections: number, logger: QueryLo
 					exec: async (script) => void (await tx.unsafe(script).simple())
 				});
 			});
+		},
+		async listen(channel, onNotice) {
+			const { unlisten } = await client.listen(channel, (payload) => onNotice(payload));
+			return unlisten;
 		},
 		async close() {
 			await client.end({ timeout: 5 });

@@ -6,6 +6,7 @@ export type { CaseResult } from '../../judge/classify';
 export { createSandbox, probeSandbox, SandboxUnavailableError } from './sandbox';
 export type { Sandbox, SandboxOptions, ProbeResult } from './sandbox';
 export { startWorkers } from './worker';
+export { nextChange, onSubmissionQueued, onSubmissionChanged, relayDatabaseNotices } from './events';
 export type { WorkerOptions, WorkerPool } from './worker';
 export {
 	enqueueSubmission,
@@ -16,12 +17,11 @@ export {
 	completeSubmission,
 	failOrRetry,
 	releaseSubmission,
-	onSubmissionQueued,
 	newSubmissionSchema,
 	SubmissionRejected,
 	maxAttempts
 } from './queue';
-export type { NewSubmission, Lease } from './queue';
+export type { NewSubmission, Lease, Enqueued } from './queue';
 export { seedDemoExercises } from './demo-exercises';
 export { compareModes, outputsMatch } from '../../judge/compare';
 export type { CompareMode } from '../../judge/compare';

@@ -1,17 +1,17 @@
 // The queue's guarantees, on PGlite and on real Postgres: each submission judged once, whatever workers do.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { createUser } from '../testing/factories';
 import type { JudgeReport } from './judge';
+import { onSubmissionQueued } from './events';
 import * as queue from './queue';
-import { createSumExercise, sumPrograms } from './testing';
+import { createSumExercise, expireLease, sumPrograms } from './testing';
 
 const acceptedReport = (cases = 1): JudgeReport => ({
 	verdict: 'AC',
 	cases: Array.from({ length: cases }, () => ({ verdict: 'AC' as const, timeMs: 10, stdout: '3\n', stderr: '' })),
 	sandboxed: true
 });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeEachDatabase('judge queue', (connection) => {
 	const db = () => connection().db;
@@ -81,10 +81,10 @@ describeEachDatabase('judge queue', (connection) => {
 
 	it('an expired lease returns the submission to another worker, and only that one’s verdict is written', async () => {
 		const { id } = await enqueue();
-		const stale = await queue.claimNext(db(), 'slow-worker', 50);
+		const stale = await queue.claimNext(db(), 'slow-worker', 60_000);
 		expect(stale?.submission.id).toBe(id);
 		expect(await queue.claimNext(db(), 'other-worker', 60_000)).toBeUndefined();
-		await sleep(120);
+		await expireLease(db(), id);
 		const fresh = await queue.claimNext(db(), 'other-worker', 60_000);
 		expect(fresh?.submission).toMatchObject({ id, attempts: 2 });
 
@@ -99,12 +99,12 @@ describeEachDatabase('judge queue', (connection) => {
 		expect((await queue.getSubmission(db(), id))?.finishedAt).toBeInstanceOf(Date);
 	});
 
-	it('a heartbeat keeps the lease', async () => {
+	it('a heartbeat extends the lease', async () => {
 		const { id } = await enqueue();
-		const claimed = await queue.claimNext(db(), 'worker', 300);
-		await sleep(200);
+		const claimed = await queue.claimNext(db(), 'worker', 60_000);
+		await expireLease(db(), id, { byMs: -1_000 });
 		expect(await queue.heartbeat(db(), claimed!.lease)).toBe(true);
-		await sleep(200);
+		expect((await queue.getSubmission(db(), id))!.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 30_000);
 		expect(await queue.claimNext(db(), 'thief', 60_000)).toBeUndefined();
 		expect((await queue.getSubmission(db(), id))?.leaseOwner).toBe(claimed!.lease.owner);
 		await queue.completeSubmission(db(), claimed!.lease, acceptedReport());
@@ -137,8 +137,8 @@ describeEachDatabase('judge queue', (connection) => {
 	it('a submission whose worker died on every attempt fails as IE instead of being claimed a fourth time', async () => {
 		const { id } = await enqueue();
 		for (let attempt = 1; attempt <= queue.maxAttempts; attempt++) {
-			expect((await queue.claimNext(db(), `dying-worker-${attempt}`, 20))?.submission.id).toBe(id);
-			await sleep(60);
+			expect((await queue.claimNext(db(), `dying-worker-${attempt}`, 60_000))?.submission.id).toBe(id);
+			await expireLease(db(), id);
 		}
 		expect(await queue.claimNext(db(), 'worker', 60_000)).toBeUndefined();
 		expect(await queue.getSubmission(db(), id)).toMatchObject({ status: 'failed', verdict: 'IE', attempts: 3 });
@@ -154,11 +154,84 @@ describeEachDatabase('judge queue', (connection) => {
 
 	it('wakes this process’s idle workers when a submission is enqueued', async () => {
 		let woken = 0;
-		const stop = queue.onSubmissionQueued(() => woken++);
+		const stop = onSubmissionQueued(() => woken++);
 		await enqueue();
 		stop();
 		await enqueue();
 		expect(woken).toBe(1);
 		await claimAll('cleanup');
+	});
+
+	describe('fairness at a club session', () => {
+		async function enqueueFor(user: { id: string }, exercise: { id: string }, mode: 'run' | 'submit' = 'submit') {
+			return queue.enqueueSubmission(db(), { userId: user.id, exerciseId: exercise.id, language: 'python', mode, source: sumPrograms.python, stdin: null });
+		}
+
+		it('a person holding a judge slot waits while someone else has nothing being judged', async () => {
+			const [busy, other] = [await createUser(db()), await createUser(db())];
+			const exercises = await Promise.all([1, 2, 3].map(() => createSumExercise(db())));
+			const held = await enqueueFor(busy, exercises[0]!);
+			expect((await queue.claimNext(db(), 'worker', 60_000))?.submission.id).toBe(held.id);
+			const busyMore = [await enqueueFor(busy, exercises[1]!), await enqueueFor(busy, exercises[2]!)];
+			const othersOne = await enqueueFor(other, exercises[0]!);
+			// Newest of all, but its author has nothing running.
+			expect((await queue.claimNext(db(), 'worker', 60_000))?.submission.id).toBe(othersOne.id);
+			// Only the busy person is left: their work is not held back for nobody.
+			expect((await queue.claimNext(db(), 'worker', 60_000))?.submission.id).toBe(busyMore[0]!.id);
+			await claimAll('cleanup');
+		});
+
+		it('among the waiting, the person with the fewest in flight goes first, and a run before a submit', async () => {
+			const [many, few, runner] = [await createUser(db()), await createUser(db()), await createUser(db())];
+			const exercises = await Promise.all([1, 2, 3].map(() => createSumExercise(db())));
+			for (const exercise of exercises) await enqueueFor(many, exercise);
+			const fewOnly = await enqueueFor(few, exercises[0]!);
+			const run = await enqueueFor(runner, exercises[0]!, 'run');
+			const order = await claimAll('worker');
+			expect(order.slice(0, 2)).toEqual([run.id, fewOnly.id]);
+			expect(order).toHaveLength(5);
+		});
+
+		it('claims are serialised: two workers never both give a slot to one person while another waits', async () => {
+			const [first, second] = [await createUser(db()), await createUser(db())];
+			const exercises = await Promise.all([1, 2].map(() => createSumExercise(db())));
+			for (const exercise of exercises) await enqueueFor(first, exercise);
+			for (const exercise of exercises) await enqueueFor(second, exercise);
+			const claimed = await Promise.all([queue.claimNext(db(), 'worker-a', 60_000), queue.claimNext(db(), 'worker-b', 60_000)]);
+			expect(new Set(claimed.map((claim) => claim?.submission.userId))).toEqual(new Set([first.id, second.id]));
+			await claimAll('cleanup');
+		});
+	});
+
+	describe('a newer submit replaces an older one that has not started', () => {
+		it('the older one is marked replaced, pointing at the newer; it is never judged', async () => {
+			const older = await enqueue();
+			const newer = await queue.enqueueSubmission(db(), {
+				userId: older.user.id,
+				exerciseId: older.exercise.id,
+				language: 'python',
+				mode: 'submit',
+				source: 'print(1)\n',
+				stdin: null
+			});
+			expect(newer.replaced).toEqual([older.id]);
+			expect(await queue.getSubmission(db(), older.id)).toMatchObject({ status: 'replaced', replacedBy: newer.id, verdict: null });
+			expect(await claimAll('worker')).toEqual([newer.id]);
+		});
+
+		it('not one that is being judged, not another mode, exercise or person', async () => {
+			const started = await enqueue();
+			await queue.claimNext(db(), 'worker', 60_000);
+			const base = { userId: started.user.id, exerciseId: started.exercise.id, language: 'python' as const, source: 'print(1)\n', stdin: null };
+			const run = await queue.enqueueSubmission(db(), { ...base, mode: 'run' });
+			const submit = await queue.enqueueSubmission(db(), { ...base, mode: 'submit' });
+			expect(run.replaced).toEqual([]);
+			expect(submit.replaced).toEqual([]);
+			const stranger = await createUser(db());
+			const strangers = await queue.enqueueSubmission(db(), { ...base, userId: stranger.id, mode: 'submit' });
+			expect(strangers.replaced).toEqual([]);
+			expect(await queue.getSubmission(db(), started.id)).toMatchObject({ status: 'running' });
+			await claimAll('cleanup');
+		});
 	});
 });

@@ -1,12 +1,12 @@
-// The judge's work queue is the submissions table itself. A worker claims the oldest waiting row with
-// FOR UPDATE SKIP LOCKED and holds it under a lease it keeps extending; a row whose lease expired (its
-// worker died) is claimed again, and after maxAttempts it fails as IE. Every write after the claim is
-// conditional on still holding the lease, so a worker that lost it can never overwrite the result.
+// The judge's work queue is the submissions table itself. A worker claims the next waiting row in fair order
+// (claimNext) under a lease it keeps extending; a row whose lease expired (its worker died) is claimed again, and
+// after maxAttempts it fails as IE. Every write after the claim is conditional on still holding the lease, so a
+// worker that lost it can never overwrite the result.
 import { randomBytes } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import { and, count, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
+import { announceQueued } from './events';
 import type { JudgeReport } from './judge';
 import { languages } from './languages';
 import { exerciseCases, exercises, submissionModes, submissions, type Submission } from './schema';
@@ -48,15 +48,13 @@ export interface Lease {
 	leaseMs: number;
 }
 
-// Wakes this process's idle workers at once; workers in other processes find the row by polling.
-const queueEvents = new EventEmitter().setMaxListeners(0);
-
-export function onSubmissionQueued(listener: () => void): () => void {
-	queueEvents.on('queued', listener);
-	return () => queueEvents.off('queued', listener);
+export interface Enqueued {
+	id: string;
+	/** Earlier submissions of the same person, exercise and mode that had not started: replaced by this one. */
+	replaced: string[];
 }
 
-export async function enqueueSubmission(db: Database, submission: NewSubmission): Promise<{ id: string }> {
+export async function enqueueSubmission(db: Database, submission: NewSubmission): Promise<Enqueued> {
 	const [exercise] = await db
 		.select({
 			languages: exercises.languages,
@@ -71,26 +69,53 @@ export async function enqueueSubmission(db: Database, submission: NewSubmission)
 	if (!exercise.languages.includes(submission.language)) throw new SubmissionRejected('language_not_allowed');
 	const casesTotal = submission.stdin !== null ? 1 : submission.mode === 'run' ? exercise.samples : exercise.cases;
 	if (casesTotal === 0) throw new SubmissionRejected('no_cases');
-	const [row] = await db
-		.insert(submissions)
-		.values({
-			userId: submission.userId,
-			exerciseId: submission.exerciseId,
-			language: submission.language,
-			source: submission.source,
-			mode: submission.mode,
-			stdin: submission.stdin,
-			casesTotal
-		})
-		.returning({ id: submissions.id });
-	if (!row) throw new Error('insert returned no row');
-	queueEvents.emit('queued');
-	return row;
+	const enqueued = await db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(submissions)
+			.values({
+				userId: submission.userId,
+				exerciseId: submission.exerciseId,
+				language: submission.language,
+				source: submission.source,
+				mode: submission.mode,
+				stdin: submission.stdin,
+				casesTotal
+			})
+			.returning({ id: submissions.id });
+		if (!row) throw new Error('insert returned no row');
+		// Only the newest counts for a student who pressed the button again: the older ones would make everyone wait.
+		const replaced = await tx
+			.update(submissions)
+			.set({ status: 'replaced', replacedBy: row.id, finishedAt: sql`now()` })
+			.where(
+				and(
+					eq(submissions.userId, submission.userId),
+					eq(submissions.exerciseId, submission.exerciseId),
+					eq(submissions.mode, submission.mode),
+					eq(submissions.status, 'queued'),
+					eq(submissions.attempts, 0),
+					ne(submissions.id, row.id)
+				)
+			)
+			.returning({ id: submissions.id });
+		return { id: row.id, replaced: replaced.map((older) => older.id) };
+	});
+	announceQueued();
+	return enqueued;
 }
 
 const leaseEnd = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
 
-/** The oldest submission waiting (or abandoned by a dead worker), now leased to `workerId`; undefined if none. */
+/** Serialises claims across every worker on this database, so fairness is decided on what is really running. */
+const claimLock = sql`select pg_advisory_xact_lock(hashtext('itbu:judge:claim'))`;
+
+/**
+ * The next submission to judge, now leased to `workerId`; undefined if none waits. Fair at a club session:
+ * 1. people with nothing being judged go before people who already hold a judge slot;
+ * 2. an interactive run before a submit (someone is watching the output);
+ * 3. the person with the fewest submissions in flight first;
+ * 4. then the oldest. A row abandoned by a dead worker (expired lease) waits like a queued one.
+ */
 export async function claimNext(
 	db: Database,
 	workerId: string,
@@ -98,31 +123,44 @@ export async function claimNext(
 ): Promise<{ submission: Submission; lease: Lease } | undefined> {
 	await failExhaustedSubmissions(db);
 	const owner = `${workerId}/${randomBytes(4).toString('hex')}`;
-	const next = db
-		.select({ id: submissions.id })
-		.from(submissions)
-		.where(
-			or(
-				eq(submissions.status, 'queued'),
-				and(eq(submissions.status, 'running'), lt(submissions.leaseExpiresAt, sql`now()`))
-			)
-		)
-		.orderBy(submissions.createdAt)
-		.limit(1)
-		.for('update', { skipLocked: true });
-	const [submission] = await db
-		.update(submissions)
-		.set({
-			status: 'running',
-			attempts: sql`${submissions.attempts} + 1`,
-			leaseOwner: owner,
-			leaseExpiresAt: leaseEnd(leaseMs),
-			startedAt: sql`now()`,
-			casesDone: 0
-		})
-		.where(inArray(submissions.id, next))
-		.returning();
-	return submission && { submission, lease: { submissionId: submission.id, owner, leaseMs } };
+	const claimable = or(
+		eq(submissions.status, 'queued'),
+		and(eq(submissions.status, 'running'), lt(submissions.leaseExpiresAt, sql`now()`))
+	);
+	return db.transaction(async (tx) => {
+		await tx.execute(claimLock);
+		const load = tx
+			.select({
+				userId: submissions.userId,
+				holding: sql<number>`count(*) filter (where ${submissions.status} = 'running' and ${submissions.leaseExpiresAt} >= now())`.as('holding'),
+				inFlight: sql<number>`count(*)`.as('in_flight')
+			})
+			.from(submissions)
+			.where(inArray(submissions.status, ['queued', 'running']))
+			.groupBy(submissions.userId)
+			.as('load');
+		const [next] = await tx
+			.select({ id: submissions.id })
+			.from(submissions)
+			.innerJoin(load, eq(load.userId, submissions.userId))
+			.where(claimable)
+			.orderBy(sql`${load.holding} > 0`, sql`${submissions.mode} <> 'run'`, load.inFlight, submissions.createdAt)
+			.limit(1);
+		if (!next) return undefined;
+		const [submission] = await tx
+			.update(submissions)
+			.set({
+				status: 'running',
+				attempts: sql`${submissions.attempts} + 1`,
+				leaseOwner: owner,
+				leaseExpiresAt: leaseEnd(leaseMs),
+				startedAt: sql`now()`,
+				casesDone: 0
+			})
+			.where(and(eq(submissions.id, next.id), claimable))
+			.returning();
+		return submission && { submission, lease: { submissionId: submission.id, owner, leaseMs } };
+	});
 }
 
 /** Submissions whose worker died on each of their attempts: the fault is ours, reported as IE. */

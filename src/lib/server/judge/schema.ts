@@ -57,7 +57,8 @@ export const exerciseCases = pgTable(
 export const submissionModes = ['run', 'submit'] as const;
 export type SubmissionMode = (typeof submissionModes)[number];
 
-export const submissionStatuses = ['queued', 'running', 'done', 'failed'] as const;
+/** replaced: superseded before it started by a newer submission of the same person, exercise and mode; never judged. */
+export const submissionStatuses = ['queued', 'running', 'done', 'failed', 'replaced'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export const submissions = pgTable('submissions', {
@@ -82,6 +83,7 @@ export const submissions = pgTable('submissions', {
 	casesTotal: integer('cases_total').notNull().default(0),
 	sandboxed: boolean('sandboxed'),
 	lastError: text('last_error'),
+	replacedBy: uuid('replaced_by'),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
 	startedAt: timestamptz('started_at'),
 	finishedAt: timestamptz('finished_at')

@@ -1,12 +1,13 @@
 // Test support for the judge: a real sandbox shared by a test file, and small data factories.
 import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll } from 'vitest';
 import type { Database } from '../db';
 import { judgeSource, type JudgeReport } from './judge';
 import type { Language } from './languages';
 import { defaultLimits, type RunLimits } from './limits';
 import { createSandbox, type Sandbox } from './sandbox';
-import { exerciseCases, exercises, type Exercise } from './schema';
+import { exerciseCases, exercises, submissions, type Exercise } from './schema';
 import type { CompareMode } from '../../judge/compare';
 
 /** The real bubblewrap sandbox, fail-closed as in production: the suite fails where it cannot run. */
@@ -84,4 +85,15 @@ export async function createSumExercise(
 		);
 	}
 	return exercise;
+}
+
+/**
+ * Moves a submission's lease `byMs` into the past (default: just expired), as if its worker had stopped sending
+ * heartbeats that long ago. Tests expire leases explicitly instead of waiting for a short one to run out.
+ */
+export async function expireLease(db: Database, submissionId: string, options: { byMs?: number } = {}): Promise<void> {
+	await db
+		.update(submissions)
+		.set({ leaseExpiresAt: sql`now() - ${options.byMs ?? 1} * interval '1 millisecond'` })
+		.where(eq(submissions.id, submissionId));
 }

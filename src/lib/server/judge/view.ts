@@ -1,5 +1,7 @@
-// What a person may see of a submission. Hidden cases show only their verdict and time: their input, expected
-// output, the program's output and any explanation detail that could echo the input stay on the server.
+// What a person may see of a submission. Hidden cases show only their verdict, time and a fixed explanation: their
+// input and expected output, and everything the program could derive from them (its output, its error text, even
+// the line an error is on), stay on the server. Otherwise a program could read the hidden inputs back, e.g. by
+// raising NameError("name '" + input() + "' is not defined").
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { CaseResult } from '../../judge/classify';
@@ -15,6 +17,8 @@ export interface CaseView {
 	number: number;
 	sample: boolean;
 	verdict: CaseResult['verdict'];
+	/** Left unrun after an earlier case ended in TLE, MLE or OLE. */
+	notRun?: true;
 	timeMs: number;
 	explanation?: Explanation;
 	/** Only for sample cases and custom input. */
@@ -40,18 +44,26 @@ export interface SubmissionView {
 	compileError?: { stderr: string; explanation: Explanation };
 	cases: CaseView[];
 	customInput: boolean;
+	/** status 'replaced': the newer submission that took this one's place in the queue. */
+	replacedBy: string | null;
 }
 
-// Parameters that come from the program's source (safe to show) rather than from the case's input.
-const parametersSafeForHiddenCases = new Set(['code', 'line', 'name', 'errorName', 'seconds', 'megabytes', 'kilobytes', 'exitCode', 'signal']);
-
-function redactExplanation(explanation: Explanation | undefined): Explanation | undefined {
-	if (!explanation) return undefined;
-	// These two name the offending value or key, which comes from the hidden input: say the same without it.
-	if (explanation.code === 'python_number_conversion_error') return { code: 'python_value_error', line: explanation.line };
-	if (explanation.code === 'python_key_error') return { code: 'python_runtime_error', line: explanation.line, errorName: 'KeyError' };
-	const kept = Object.entries(explanation).filter(([key]) => parametersSafeForHiddenCases.has(key));
-	return Object.fromEntries(kept) as Explanation;
+/**
+ * The explanation of a hidden case: a fixed text per verdict, with parameters only from the exercise's own limits
+ * or from other verdicts, never from the run.
+ */
+export function hiddenCaseExplanation(result: Pick<CaseResult, 'verdict' | 'explanation'>): Explanation | undefined {
+	const explanation = result.explanation;
+	switch (explanation?.code) {
+		case 'time_limit_exceeded':
+		case 'memory_limit_exceeded':
+		case 'output_limit_exceeded':
+		case 'case_not_run':
+			return explanation;
+	}
+	if (result.verdict === 'WA') return { code: 'hidden_case_wrong_answer' };
+	if (result.verdict === 'RE') return { code: 'hidden_case_runtime_error' };
+	return undefined;
 }
 
 /** Who may read a submission: its author, and coordinators. (Mentors read through review requests.) */
@@ -98,11 +110,12 @@ async function describeSubmission(db: Database, id: string, mayView: (submission
 		finishedAt: submission.finishedAt?.toISOString() ?? null,
 		...(submission.results?.compileError ? { compileError: submission.results.compileError } : {}),
 		customInput,
+		replacedBy: submission.replacedBy,
 		cases: results.map((result, index) => {
 			const testCase = judgedCases[index];
 			const shown = customInput || testCase?.isSample === true;
-			const base = { number: index + 1, sample: shown, verdict: result.verdict, timeMs: result.timeMs };
-			if (!shown) return { ...base, explanation: redactExplanation(result.explanation) };
+			const base = { number: index + 1, sample: shown, verdict: result.verdict, timeMs: result.timeMs, ...(result.notRun ? { notRun: true as const } : {}) };
+			if (!shown) return { ...base, explanation: hiddenCaseExplanation(result) };
 			return {
 				...base,
 				explanation: result.explanation,

@@ -6,6 +6,7 @@ import type { Database } from '../db';
 import { log } from '../log';
 import { judgeRequestFor } from './exercises';
 import { judgeSource } from './judge';
+import { announceSubmissionChanged, onSubmissionQueued } from './events';
 import * as queue from './queue';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 import type { Submission } from './schema';
@@ -107,7 +108,7 @@ function waitForWork(pollIntervalMs: number, stopping: AbortSignal): Promise<voi
 			resolve();
 		};
 		const timer = setTimeout(done, pollIntervalMs);
-		const stopListening = queue.onSubmissionQueued(done);
+		const stopListening = onSubmissionQueued(done);
 		stopping.addEventListener('abort', done, { once: true });
 	});
 }
@@ -121,7 +122,10 @@ async function judgeClaimed(context: SlotContext, submission: Submission, lease:
 		if (!(await write)) judging.abort(new LeaseLost());
 	};
 	const heartbeat = setInterval(() => void keepLease(queue.heartbeat(db, lease)).catch(() => {}), context.leaseMs / 3);
-	const progress = progressWriter((progressMade) => keepLease(queue.recordProgress(db, lease, progressMade)));
+	const progress = progressWriter(async (progressMade) => {
+		await keepLease(queue.recordProgress(db, lease, progressMade));
+		announceSubmissionChanged(submission.id);
+	});
 	try {
 		const request = await judgeRequestFor(db, submission);
 		progress.update({ casesDone: 0, casesTotal: request.cases.length });
@@ -149,6 +153,7 @@ async function judgeClaimed(context: SlotContext, submission: Submission, lease:
 	} finally {
 		clearInterval(heartbeat);
 		context.stopping.removeEventListener('abort', abandon);
+		announceSubmissionChanged(submission.id);
 	}
 }
 

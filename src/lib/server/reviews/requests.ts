@@ -159,6 +159,18 @@ export async function followUpSubmission(
 			.from(submissions)
 			.where(and(eq(submissions.id, submissionId), eq(submissions.userId, studentId), eq(submissions.mode, 'submit')));
 		if (!submission) return null;
+		// A submit that replaced an earlier one before it was judged (judge/queue.ts) takes its place in the discussion.
+		const [moved] = await tx
+			.update(reviewIterations)
+			.set({ submissionId: submission.id })
+			.where(
+				inArray(
+					reviewIterations.submissionId,
+					tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.replacedBy, submission.id), eq(submissions.userId, studentId)))
+				)
+			)
+			.returning({ requestId: reviewIterations.requestId, number: reviewIterations.number });
+		if (moved) return { requestId: moved.requestId, iteration: moved.number };
 		const [open] = await tx
 			.select()
 			.from(reviewRequests)

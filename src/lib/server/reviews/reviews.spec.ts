@@ -13,6 +13,8 @@ import { addLineComment, deleteDraftComment, postReview, reply } from './comment
 import { editorReview, openDiscussion } from './discussion';
 import { claimReview, listMentorRequests, listQueue, releaseClaim } from './queue';
 import { closeRequest, followUpSubmission, listStudentRequests, requestReview, reviewStateOfSubmission } from './requests';
+import { enqueueSubmission } from '../judge/queue';
+import { reviewIterations } from './schema';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
 
 const hour = 60 * 60 * 1000;
@@ -267,6 +269,25 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const stranger = await createStudentMember(db());
 		expect(await followUpSubmission(db(), stranger.id, fixed, context)).toBeNull();
 		expect((await openDiscussion(db(), requestId, studentView(student.id), 'ja'))?.iterations).toHaveLength(2);
+	});
+
+	it('a submit that replaces the one sent to the mentor before judging takes its place in the discussion', async () => {
+		const { student, requestId } = await askForReview();
+		const mentor = await createMentor(db());
+		await claimReview(db(), mentor.id, requestId);
+		await postReview(db(), mentor.id, requestId, { body: 'もう少し', outcome: 'changes_requested' }, context);
+		const send = (source: string) =>
+			enqueueSubmission(db(), { userId: student.id, exerciseId, language: 'python', mode: 'submit', source, stdin: null });
+		const first = await send('print(1)\n');
+		expect(await followUpSubmission(db(), student.id, first.id, context)).toEqual({ requestId, iteration: 2 });
+		const second = await send('print(2)\n');
+		expect(second.replaced).toEqual([first.id]);
+		expect(await followUpSubmission(db(), student.id, second.id, context)).toEqual({ requestId, iteration: 2 });
+		const iterations = await db().select().from(reviewIterations).where(eq(reviewIterations.requestId, requestId));
+		expect(iterations.map((iteration) => [iteration.number, iteration.submissionId]).sort()).toEqual([
+			[1, iterations.find((iteration) => iteration.number === 1)!.submissionId],
+			[2, second.id]
+		]);
 	});
 
 	it('lets a mentor hand a claim back, keeping its place and dropping their drafts', async () => {

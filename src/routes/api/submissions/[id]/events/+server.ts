@@ -1,11 +1,13 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import { nextChange } from '$lib/server/judge';
 import { submissionProgress } from '$lib/server/judge/view';
 import type { RequestHandler } from './$types';
 
-// Progress while cases finish ("3/10"), as server-sent events. The worker may be another process or machine,
-// so this reads the row (by primary key) a few times a second rather than listening in memory.
-const pollMs = 250;
+// Progress while cases finish ("3/10"), as server-sent events. The row is read again when the judge announces a
+// change (in memory, or by NOTIFY from a worker in another process: judge/events.ts), and at least once a second
+// in case a notice was missed.
+const pollMs = 1000;
 const maxStreamMs = 120_000;
 
 export const GET: RequestHandler = async ({ params, locals, request }) => {
@@ -19,14 +21,20 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 			const started = Date.now();
 			let last = '';
 			let progress: typeof first | undefined = first;
+			const finished = new AbortController();
+			const stopped = AbortSignal.any([request.signal, finished.signal]);
 			while (progress && !request.signal.aborted) {
+				// Listening before reading: a change between the two is then never missed.
+				const changed = nextChange(params.id, pollMs, stopped);
+				progress = await submissionProgress(db, params.id, user).catch(() => undefined);
+				if (!progress) break;
 				const event = JSON.stringify(progress);
 				if (event !== last) controller.enqueue(encoder.encode(`data: ${event}\n\n`));
 				last = event;
-				if (progress.status === 'done' || progress.status === 'failed' || Date.now() - started > maxStreamMs) break;
-				await new Promise((resolve) => setTimeout(resolve, pollMs));
-				progress = await submissionProgress(db, params.id, user).catch(() => undefined);
+				if (['done', 'failed', 'replaced'].includes(progress.status) || Date.now() - started > maxStreamMs) break;
+				await changed;
 			}
+			finished.abort();
 			controller.close();
 		}
 	});
