@@ -12,6 +12,8 @@ export default defineConfig({
 			cookieName: 'locale'
 		})
 	],
+	// Workers are ES modules, so that a page can start them with `import` from a blob (src/lib/runner/module-worker.ts).
+	worker: { format: 'es' },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -17,10 +17,11 @@ import 'monaco-editor/features/suggest/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import editorWorkerUrl from 'monaco-editor/editor/editor.worker?worker&url';
+import { startModuleWorker } from '$lib/runner/module-worker';
 
-// Monaco asks for a worker (word-based suggestions, diffs) through this global; Vite bundles the worker as a file
-// of this origin, which the CSP's worker-src 'self' allows.
-self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+// Monaco asks for a worker (word-based suggestions, diffs) through this global; Vite bundles the worker as a file of
+// this origin, started through a blob so that the cross-origin isolated page accepts it (runner/module-worker.ts).
+self.MonacoEnvironment = { getWorker: () => startModuleWorker(editorWorkerUrl, 'monaco-editor') };
 
 export { monaco };

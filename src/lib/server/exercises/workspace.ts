@@ -1,10 +1,11 @@
 // An exercise as a student opens it: the statement and hints rendered for their language, the starter code, their
-// drafts and where they stand. Only the columns listed here leave the server: never the reference solutions, and
-// no test case at all (the statement shows the samples; the judge reads the cases itself).
-import { and, desc, eq, sql } from 'drizzle-orm';
+// drafts and where they stand. Only the columns listed here leave the server: never the reference solutions, and of
+// the test cases only the samples (the statement shows them anyway; the browser checks a program against them).
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
+import type { CompareMode } from '../../judge/compare';
 import type { Language } from '../judge/languages';
-import { exercises, submissions } from '../judge/schema';
+import { exerciseCases, exercises, submissions } from '../judge/schema';
 import { renderInlineMarkdown, renderMarkdown } from './markdown';
 import { exerciseDrafts } from './schema';
 import type { TopicId } from './topics';
@@ -20,6 +21,8 @@ export interface Workspace {
 		languages: Language[];
 		timeLimitMs: number;
 		memoryLimitMb: number;
+		outputLimitKb: number;
+		compareMode: CompareMode;
 		published: boolean;
 		/** Rendered inline Markdown, gentlest first. */
 		hints: string[];
@@ -51,6 +54,8 @@ export async function openWorkspace(
 			languages: exercises.languages,
 			timeLimitMs: exercises.timeLimitMs,
 			memoryLimitMb: exercises.memoryLimitMb,
+			outputLimitKb: exercises.outputLimitKb,
+			compareMode: exercises.compareMode,
 			published: exercises.published,
 			starter: exercises.starter
 		})
@@ -87,6 +92,15 @@ export async function openWorkspace(
 		solved: Boolean(standing?.solved),
 		submitCount: standing?.submitCount ?? 0
 	};
+}
+
+/** The sample cases, in order: public, shown in the statement, and checked in the browser by 入力例で試す. */
+export async function listSamples(db: Database, exerciseId: string): Promise<Array<{ input: string; expectedOutput: string }>> {
+	return db
+		.select({ input: exerciseCases.input, expectedOutput: exerciseCases.expectedOutput })
+		.from(exerciseCases)
+		.where(and(eq(exerciseCases.exerciseId, exerciseId), eq(exerciseCases.isSample, true)))
+		.orderBy(asc(exerciseCases.position));
 }
 
 /** Just the exercise's id and title, for pages about it (its history). */

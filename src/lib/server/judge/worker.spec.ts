@@ -178,4 +178,31 @@ describeEachDatabase('judge workers', (connection) => {
 			await pool.stop();
 		}
 	});
+
+	it('one account’s sleeping programs delay another account’s run by at most one of them (fair queue)', async () => {
+		const patient = await createUser(db());
+		const hog = await createUser(db());
+		const limits = { timeLimitMs: 500 };
+		const hogExercises = await Promise.all([1, 2, 3].map(() => createSumExercise(db(), { overrides: limits })));
+		const runExercise = await createSumExercise(db(), { overrides: limits });
+		const { pool, finished } = startPool(db(), realSandbox(), { concurrency: 2 });
+		try {
+			const sleepers = [];
+			for (const exercise of hogExercises) {
+				sleepers.push(await queue.enqueueSubmission(db(), { userId: hog.id, exerciseId: exercise.id, language: 'python', mode: 'submit', source: 'import time\ntime.sleep(30)\n', stdin: null }));
+			}
+			const run = await queue.enqueueSubmission(db(), { userId: patient.id, exerciseId: runExercise.id, language: 'python', mode: 'run', source: sumPrograms.python, stdin: '1 2\n' });
+			await finished(run.id);
+			for (const sleeper of sleepers) expect(await finished(sleeper.id)).toMatchObject({ verdict: 'TLE' });
+			const [ran, ...slept] = await Promise.all([run, ...sleepers].map(({ id }) => queue.getSubmission(db(), id)));
+			// Both slots were taken by the first two sleepers; the first slot to come free went to the other person,
+			// not to the third sleeper, so the run waited for one time limit at most, whatever the machine's speed.
+			expect(ran!.startedAt!.getTime()).toBeLessThanOrEqual(slept[2]!.startedAt!.getTime());
+			expect(ran!.status).toBe('done');
+			// And each sleeper stopped after its first case: one time limit each, not one per case.
+			for (const sleeper of slept) expect(sleeper!.results!.cases.filter((result) => !result.notRun)).toHaveLength(1);
+		} finally {
+			await pool.stop();
+		}
+	});
 });

@@ -19,6 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const hintsShown = Math.max(0, Math.min(workspace.exercise.hints.length, Number(url.searchParams.get('hints')) || 0));
 	return {
 		workspace,
+		samples: await exercises.listSamples(locals.db, workspace.exercise.id),
 		review: await reviews.editorReview(locals.db, user.id, workspace.exercise.id),
 		topics: workspace.exercise.topics.map((id) => ({ id, title: exercises.topicById(id).title })),
 		hintsShown
@@ -30,18 +31,20 @@ export const actions: Actions = {
 	judge: async ({ params, request, locals, url }) => {
 		const { user } = auth.requireAnyRole(locals, members);
 		const form = await request.formData();
+		// 入力例で試す runs the samples; 実行 runs on the input box.
+		const mode = form.get('mode');
 		const parsed = submissionRequest.safeParse({
 			exercise: params.slug,
 			language: form.get('language'),
 			source: form.get('source'),
-			mode: form.get('mode'),
-			stdin: form.get('mode') === 'run' && form.get('useStdin') === 'on' ? form.get('stdin') : undefined
+			mode: mode === 'samples' ? 'run' : mode,
+			stdin: mode === 'run' ? form.get('stdin') : undefined
 		});
 		if (!parsed.success) return fail(400, { message: translate('judge_error_invalid') });
 		const { language, source } = parsed.data;
 		await exercises.saveDraft(locals.db, { userId: user.id, includeUnpublished: user.roles.includes('coordinator') }, { slug: params.slug, language, source });
 		const result = await acceptSubmission(locals.db, user, parsed.data);
-		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source });
+		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source, stdin: parsed.data.stdin });
 		// The attempt's page then says that it went to the mentor.
 		if (parsed.data.mode === 'submit' && user.roles.includes('student')) await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: url.origin });
 		redirect(303, `/exercises/${params.slug}/history/${result.id}`);

@@ -30,6 +30,8 @@ export async function sendToJudge(body: JudgeRequestBody): Promise<Accepted> {
 	return { id: answer.id, review: answer.review };
 }
 
+const finished = (status: Progress['status']) => status === 'done' || status === 'failed' || status === 'replaced';
+
 /** Streams progress until judging ends, then returns the full result. */
 export async function followSubmission(id: string, onProgress: (progress: Progress) => void): Promise<SubmissionView> {
 	await new Promise<void>((resolve) => {
@@ -41,7 +43,7 @@ export async function followSubmission(id: string, onProgress: (progress: Progre
 		events.onmessage = (event) => {
 			const progress = JSON.parse(event.data) as Progress;
 			onProgress(progress);
-			if (progress.status === 'done' || progress.status === 'failed') finish();
+			if (finished(progress.status)) finish();
 		};
 		// The stream also ends this way when the server closes it; the fetch below tells where judging stands.
 		events.onerror = finish;
@@ -50,7 +52,7 @@ export async function followSubmission(id: string, onProgress: (progress: Progre
 		const response = await fetch(`/api/submissions/${id}`);
 		if (!response.ok) throw new JudgeRequestError(String(response.status));
 		const view = (await response.json()) as SubmissionView;
-		if (view.status === 'done' || view.status === 'failed') return view;
+		if (finished(view.status)) return view;
 		onProgress(view);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
