@@ -23,8 +23,12 @@ test('a student types a solution in Monaco (Japanese included), runs it, submits
 	await page.keyboard.type('" + name + "さん")');
 	await expect(programText(page)).toHaveValue(helloName);
 
+	// Ctrl+Enter runs on the input box (the first sample to begin with); 入力例で試す checks every sample.
 	await page.keyboard.press('Control+Enter');
 	const result = page.getByRole('region', { name: '判定の結果' });
+	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.locator('pre').nth(1)).toContainText('さん');
+	await page.getByRole('button', { name: '入力例で試す' }).click();
 	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
 	await expect(result.getByText('入力例 1')).toBeVisible();
 	await expect(result.getByText('テスト 3')).toHaveCount(0);
@@ -90,12 +94,14 @@ test('Run and Submit work from the keyboard alone', async ({ page, makeUser, log
 	// Inside the editor Tab indents; Ctrl+M lets it move focus on, as the page explains.
 	await page.keyboard.press('Control+M');
 	await page.keyboard.press('Tab');
-	await expect(page.getByRole('checkbox', { name: '自分で入力を決めて実行する' })).toBeFocused();
+	await expect(page.getByRole('textbox', { name: '入力(プログラムが読みこむ文字)' })).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: '実行 (Ctrl+Enter)' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	const result = page.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: /\(WA\)|\(AC\)/ })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: '入力例で試す' })).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: '提出する' })).toBeFocused();
 	await page.keyboard.press('Enter');

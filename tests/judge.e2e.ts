@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { e2eOrigin } from './environment';
-import { codeEditor, pasteProgram } from './editor';
+import { pasteProgram } from './editor';
 
 const json = { 'content-type': 'application/json', origin: e2eOrigin };
 const sumProgram = 'a, b = map(int, input().split())\nprint(a + b)\n';
@@ -21,7 +21,7 @@ test('a student runs and submits in the browser, sees a wrong answer with its di
 	await expectAccessible(page);
 
 	await pasteProgram(page, sumProgram);
-	await (await codeEditor(page)).press('Control+Enter');
+	await page.getByRole('button', { name: '入力例で試す' }).click();
 	await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
 	const result = page.getByRole('region', { name: '判定の結果' });
 	await expect(result.getByText('入力例 2')).toBeVisible();
@@ -41,7 +41,7 @@ test('program output with markup, escapes and broken UTF-8 is shown as harmless 
 		page,
 		"import sys\nsys.stdout.write('</script><script>alert(1)</script><img src=x onerror=alert(2)>\\x1b[31mred\\n')\nsys.stdout.flush()\nsys.stdout.buffer.write(b'\\xff\\xfe bad\\n')\n"
 	);
-	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
+	await page.getByRole('button', { name: '入力例で試す' }).click();
 	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
 	const actual = page.getByRole('table').first();
 	await expect(actual).toContainText('</script><script>alert(1)</script>');

@@ -11,7 +11,12 @@ const invisibleControls = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 
 /** Bytes a program wrote, as text safe to store and display: invalid UTF-8 becomes U+FFFD. */
 export function toSafeText(bytes: Uint8Array): string {
-	return decoder.decode(bytes).replace(terminalEscapes, '').replace(invisibleControls, '');
+	return cleanText(decoder.decode(bytes));
+}
+
+/** Text a program wrote (already decoded, e.g. in the browser), without escapes and invisible controls. */
+export function cleanText(text: string): string {
+	return text.replace(terminalEscapes, '').replace(invisibleControls, '');
 }
 
 /** Keeps `text` to at most `limit` characters, saying whether something was cut so the UI can tell the reader. */

@@ -6,6 +6,7 @@ import type { CompareMode } from '../judge/compare';
 import { condenseStderr, explainError } from '../judge/explain';
 import type { Explanation } from '../judge/explanations';
 import type { Language } from '../judge/languages';
+import { cleanText } from '../judge/output';
 import { worstVerdict, type SubmissionVerdict } from '../judge/verdicts';
 import { runInBrowser } from './index';
 
@@ -58,7 +59,7 @@ export async function checkInBrowser(request: CheckRequest, hooks: CheckHooks = 
 			results.push(notRunCase(stop.index + 1, stop.verdict));
 			continue;
 		}
-		const outcome = await runInBrowser({
+		const ran = await runInBrowser({
 			language: request.language,
 			source: request.source,
 			stdin: testCase.input,
@@ -67,6 +68,8 @@ export async function checkInBrowser(request: CheckRequest, hooks: CheckHooks = 
 			signal: hooks.signal,
 			onPreparing: hooks.onPreparing
 		});
+		// What the program wrote is hostile text here as on the server (judge/output.ts).
+		const outcome = { ...ran, stdout: cleanText(ran.stdout), stderr: cleanText(ran.stderr) };
 		if (outcome.stopped) {
 			stopped = true;
 			break;

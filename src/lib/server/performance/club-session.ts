@@ -1,25 +1,30 @@
 // One simulated student at a club session, over real HTTP: logs in with the login form, opens exercises, thinks, runs
-// and submits programs (right, wrong, and the hostile ones a curious student tries), and waits for each verdict.
+// and submits programs (right, wrong, and the hostile ones a curious student tries), and follows each verdict the
+// way the exercise page does (its event stream, then the result). Runs happen in the student's browser, so only the
+// share of runs from browsers that cannot run the language reach the server.
 import { benchPassword, studentEmail } from './large-dataset';
 
-export type ProgramKind = 'correct' | 'wrong' | 'infinite loop' | 'huge output' | 'fork attempt' | 'memory hog';
+export type ProgramKind = 'correct' | 'wrong' | 'infinite loop' | 'sleeper' | 'huge output' | 'fork attempt' | 'memory hog';
 
 const programs: Record<ProgramKind, string> = {
 	correct: 'a, b = map(int, input().split())\nprint(a + b)\n',
 	wrong: 'a, b = map(int, input().split())\nprint(a - b)\n',
 	'infinite loop': 'while True:\n    pass\n',
+	sleeper: 'import time\ntime.sleep(30)\n',
 	'huge output': "while True:\n    print('x' * 1000)\n",
 	'fork attempt': 'import os\nwhile True:\n    os.fork()\n',
 	'memory hog': "hog = []\nwhile True:\n    hog.append('x' * 10**6)\n"
 };
+
+export const honestKinds: ReadonlySet<ProgramKind> = new Set(['correct', 'wrong']);
+const hostileKinds: ProgramKind[] = ['infinite loop', 'sleeper', 'huge output', 'fork attempt', 'memory hog'];
 
 /** Half right, a quarter wrong, a quarter hostile. */
 function pickProgram(random: () => number): ProgramKind {
 	const roll = random();
 	if (roll < 0.5) return 'correct';
 	if (roll < 0.75) return 'wrong';
-	const hostile: ProgramKind[] = ['infinite loop', 'huge output', 'fork attempt', 'memory hog'];
-	return hostile[Math.floor(random() * hostile.length)]!;
+	return hostileKinds[Math.floor(random() * hostileKinds.length)]!;
 }
 
 export interface SessionTally {
@@ -28,14 +33,16 @@ export interface SessionTally {
 	errors: Map<string, number>;
 	/** 429s: the per-person limits doing their job. */
 	rateLimited: number;
-	/** Submission ids this simulation created, with when their POST was answered. */
+	/** Submission ids this simulation created. */
 	submissions: string[];
-	/** POST → the first poll that saw the verdict, as the student experiences it. */
-	clientVerdictMs: number[];
+	/** POST → the verdict on the student's page (event stream, then the result), honest and hostile programs apart. */
+	verdictMs: { honest: number[]; hostile: number[] };
+	/** Runs done in the browser (nothing sent to the server). */
+	browserRuns: number;
 }
 
 export function createTally(): SessionTally {
-	return { actions: new Map(), errors: new Map(), rateLimited: 0, submissions: [], clientVerdictMs: [] };
+	return { actions: new Map(), errors: new Map(), rateLimited: 0, submissions: [], verdictMs: { honest: [], hostile: [] }, browserRuns: 0 };
 }
 
 const increment = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
@@ -47,6 +54,8 @@ export interface StudentOptions {
 	until: number;
 	/** Seconds between actions, drawn evenly from this range. */
 	thinkSeconds: [number, number];
+	/** The share of runs whose browser cannot run them, which the server runs instead (0–1). */
+	serverRunShare: number;
 	random: () => number;
 	tally: SessionTally;
 }
@@ -71,7 +80,13 @@ export async function simulateStudent(options: StudentOptions): Promise<void> {
 		// Usually a run or two before a submit.
 		for (const mode of random() < 0.6 ? (['run', 'submit'] as const) : (['submit'] as const)) {
 			if (Date.now() >= options.until) break;
-			await judgeOnce(origin, cookie, slug, mode, pickProgram(random), tally);
+			const kind = pickProgram(random);
+			if (mode === 'run' && random() >= options.serverRunShare) {
+				increment(tally.actions, `run in the browser (${kind})`);
+				tally.browserRuns++;
+			} else {
+				await judgeOnce(origin, cookie, slug, mode, kind, tally);
+			}
 			await think();
 		}
 	}
@@ -106,8 +121,38 @@ async function logIn(origin: string, email: string, tally: SessionTally): Promis
 	return cookie;
 }
 
+const finished = new Set(['done', 'failed', 'replaced']);
+
+/** Reads the submission's event stream, as the page's EventSource does, until judging ends. */
+async function followEvents(origin: string, cookie: string, id: string): Promise<string> {
+	const response = await fetch(`${origin}/api/submissions/${id}/events`, { headers: { cookie, accept: 'text/event-stream' } });
+	if (response.status !== 200 || !response.body) {
+		await response.arrayBuffer().catch(() => {});
+		throw new Error(`GET /api/submissions/{id}/events ${response.status}`);
+	}
+	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+	let buffered = '';
+	let status = 'queued';
+	for (;;) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		buffered += value;
+		for (let end = buffered.indexOf('\n\n'); end !== -1; end = buffered.indexOf('\n\n')) {
+			const event = buffered.slice(0, end);
+			buffered = buffered.slice(end + 2);
+			const data = /^data: (.*)$/m.exec(event)?.[1];
+			if (data) status = (JSON.parse(data) as { status: string }).status;
+		}
+		if (finished.has(status)) {
+			await reader.cancel();
+			break;
+		}
+	}
+	return status;
+}
+
 async function judgeOnce(origin: string, cookie: string, slug: string, mode: 'run' | 'submit', kind: ProgramKind, tally: SessionTally): Promise<void> {
-	await step(tally, `${mode} (${kind})`, async () => {
+	await step(tally, `${mode} on the server (${kind})`, async () => {
 		const posted = performance.now();
 		const response = await fetch(`${origin}/api/submissions`, {
 			method: 'POST',
@@ -121,22 +166,21 @@ async function judgeOnce(origin: string, cookie: string, slug: string, mode: 'ru
 		}
 		if (response.status !== 202 || !body.id) return `POST /api/submissions ${response.status}`;
 		tally.submissions.push(body.id);
-		// The page follows the verdict over an event stream; polling twice a second is the same load or more.
+		// The stream ends when judging does, or after its two minutes; the page then asks for where things stand.
 		const deadline = Date.now() + 180_000;
-		while (Date.now() < deadline) {
-			await sleep(500);
-			const poll = await fetch(`${origin}/api/submissions/${body.id}`, { headers: { cookie } });
-			if (poll.status !== 200) {
-				await poll.arrayBuffer();
-				return `GET /api/submissions/{id} ${poll.status}`;
+		let view: { status: string } = { status: 'queued' };
+		while (!finished.has(view.status) && Date.now() < deadline) {
+			await followEvents(origin, cookie, body.id);
+			const result = await fetch(`${origin}/api/submissions/${body.id}`, { headers: { cookie } });
+			if (result.status !== 200) {
+				await result.arrayBuffer();
+				return `GET /api/submissions/{id} ${result.status}`;
 			}
-			const view = (await poll.json()) as { status: string };
-			if (view.status === 'done' || view.status === 'failed') {
-				tally.clientVerdictMs.push(performance.now() - posted);
-				return view.status === 'failed' ? 'judge failed (IE)' : undefined;
-			}
+			view = (await result.json()) as { status: string };
 		}
-		return 'no verdict within 3 minutes';
+		if (!finished.has(view.status)) return 'no verdict within 3 minutes';
+		tally.verdictMs[honestKinds.has(kind) ? 'honest' : 'hostile'].push(performance.now() - posted);
+		return view.status === 'failed' ? 'judge failed (IE)' : undefined;
 	});
 }
 
