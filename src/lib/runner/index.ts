@@ -4,10 +4,10 @@
 // to the server (BrowserRunUnavailable).
 import type { Language } from '../judge/languages';
 import { runJavaScript } from './javascript';
-import { preparePython, runPython } from './python';
+import { preparePython, runPython, warmUpPythonIfCached } from './python';
 import { BrowserRunUnavailable, type BrowserRun, type BrowserRunOutcome } from './types';
 
-export { BrowserRunUnavailable, preparePython };
+export { BrowserRunUnavailable, preparePython, warmUpPythonIfCached };
 export type { BrowserRun, BrowserRunOutcome };
 
 /** Whether this browser can run `language` at all (it may still fail to load, which also means the server). */

@@ -2,7 +2,7 @@
 // next ones. Where the page is cross-origin isolated, a shared control word lets the time limit and 停止 interrupt a
 // program (KeyboardInterrupt) and wake a sleeping one, keeping Python loaded; elsewhere the worker is ended and
 // loaded again (from the browser's cache) for the next run.
-import { pyodideBaseUrl } from './assets';
+import { pyodideBaseUrl, pyodideVersion } from './assets';
 import { startModuleWorker } from './module-worker';
 import pythonWorkerUrl from './python.worker.ts?worker&url';
 import { BrowserRunUnavailable, type BrowserRun, type BrowserRunOutcome } from './types';
@@ -50,6 +50,8 @@ function startWorker(): PythonWorker {
 		worker.addEventListener('message', onMessage);
 		worker.addEventListener('error', (event) => reject(new BrowserRunUnavailable(event.message || 'the Python worker failed')), { once: true });
 	});
+	// Remembered, so that later pages start Python from the browser's cache before the student presses 実行.
+	void ready.then(() => rememberCached(), () => {});
 	// Note: the listener above is attached before the first message is sent, so no reply can be missed.
 	// Absolute: inside a worker started from a blob, relative URLs have nothing to resolve against.
 	worker.postMessage({ type: 'load', indexURL: new URL(pyodideBaseUrl(), location.href).href, control: shared });
@@ -59,6 +61,30 @@ function startWorker(): PythonWorker {
 function discard(python: PythonWorker) {
 	python.worker.terminate();
 	if (current === python) current = undefined;
+}
+
+const cachedKey = 'itbu.runner.python';
+
+function rememberCached() {
+	try {
+		localStorage.setItem(cachedKey, pyodideVersion);
+	} catch {
+		// Private mode or storage full: Python then loads on the first 実行, as the first time.
+	}
+}
+
+/**
+ * Starts Python in the background if this browser has loaded it before (so it is in the HTTP cache and costs no
+ * download): the first 実行 on the page is then as quick as the later ones. The very first load waits for 実行.
+ */
+export function warmUpPythonIfCached(): void {
+	let cached: string | null = null;
+	try {
+		cached = localStorage.getItem(cachedKey);
+	} catch {
+		return;
+	}
+	if (cached === pyodideVersion && !current && typeof WebAssembly === 'object') void preparePython().catch(() => {});
 }
 
 /** Starts loading Python without running anything (e.g. when the student picks Python), so the first 実行 is quick. */

@@ -29,7 +29,7 @@ const leakers = {
 describeEachDatabase('what a student sees of hidden cases', (connection) => {
 	const db = () => connection().db;
 
-	it.each(Object.entries(leakers).flatMap(([language, sources]) => sources.map((source) => [language, source] as const)))(
+	it.each((Object.keys(leakers) as Array<keyof typeof leakers>).flatMap((language) => leakers[language].map((source) => [language, source] as const)))(
 		'%s: nothing derived from a hidden input leaves the server (%s)',
 		async (language, source) => {
 			const student = await createUser(db(), { roles: ['student'] });
