@@ -10,6 +10,13 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 
-export const handle = sequence(hooks.securityHeaders, hooks.serviceUnavailable, hooks.database, hooks.locale, hooks.authentication);
+export const handle = sequence(
+	hooks.securityHeaders,
+	hooks.serviceUnavailable,
+	hooks.database,
+	hooks.locale,
+	hooks.rejectUnstorableText,
+	hooks.authentication
+);
 
 export const handleError = hooks.reportError;

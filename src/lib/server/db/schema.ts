@@ -74,6 +74,7 @@ export const authTokens = pgTable('auth_tokens', {
 });
 
 export const rateLimitHits = pgTable('rate_limit_hits', {
+	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 	bucket: text('bucket').notNull(),
 	hitAt: timestamptz('hit_at').notNull().defaultNow()
 });
