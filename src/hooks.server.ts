@@ -6,7 +6,7 @@ import * as hooks from '$lib/server/hooks';
 import { startRuntime, stopRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
-	await startRuntime(loadConfig({ ...process.env, ...env }));
+	await startRuntime(loadConfig({ ...process.env, ...env }, { webServer: true }));
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 

@@ -60,7 +60,7 @@ async function createRuntime(config: Config): Promise<Runtime> {
 
 	// Day-before reminders of club sessions (idempotent, so every web server may run it); mails link to ORIGIN.
 	const reminders = notifications.startReminderJob(db, {
-		origin: config.origin ?? 'http://localhost:5173',
+		origin: config.origin,
 		onError: (error) => log.error('session reminders failed', { error })
 	});
 	stoppers.push(reminders.stop);
