@@ -29,5 +29,5 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${cha
 /** Drawn here, not by SvelteKit: a hook cannot render the app's error page. */
 function badRequestPage(locale: string, message: string): string {
 	const title = translate('error_400_title');
-	return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} | ${escape(translate('site_name'))}</title></head><body style="font-family: system-ui, sans-serif; line-height: 1.7; max-width: 36rem; margin: 2rem auto; padding: 0 1rem"><main><h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="/">${escape(translate('error_back_home'))}</a></p></main></body></html>`;
+	return `<!doctype html><html lang="${escape(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} | ${escape(translate('site_name'))}</title></head><body style="font-family: system-ui, sans-serif; line-height: 1.7; max-width: 36rem; margin: 2rem auto; padding: 0 1rem"><main><h1 style="font-size: 1.4rem">${escape(title)}</h1><p>${escape(message)}</p><p><a href="/">${escape(translate('error_back_home'))}</a></p></main></body></html>`;
 }
