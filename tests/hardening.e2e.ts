@@ -152,4 +152,10 @@ test('a NUL byte anywhere gets a clear 400 in Japanese, never a 500', async ({ p
 		expect(response.status(), path).toBe(400);
 		expect(await response.text(), path).toContain('NUL 文字');
 	}
+	// The same search from the page: SvelteKit's router falls back to loading it from the server, which explains.
+	await page.goto('/coordinator/accounts');
+	await page.getByRole('searchbox').evaluate((input: HTMLInputElement) => (input.value = 'a\u0000b'));
+	await page.getByRole('searchbox').press('Enter');
+	await expect(page.getByRole('heading', { name: '送られた内容を受け付けられません' })).toBeVisible();
+	await expect(page.getByText('使えない文字（NUL 文字）が含まれています')).toBeVisible();
 });
