@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { Database } from '../db';
 import { describeEachDatabase } from '../db/testing';
@@ -139,6 +139,6 @@ describeEachDatabase('registration', (connection) => {
 			.set({ expiresAt: new Date(Date.now() - 1000) })
 			.where(eq(registrationLinks.email, email));
 		await ask(uniqueEmail('next'));
-		expect(await db().select().from(registrationLinks).where(and(eq(registrationLinks.email, email)))).toEqual([]);
+		expect(await db().select().from(registrationLinks).where(eq(registrationLinks.email, email))).toEqual([]);
 	});
 });

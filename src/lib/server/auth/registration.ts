@@ -1,7 +1,7 @@
 // Signing up: the registration form only mails a link; the account is made when the owner of the address opens it
 // and chooses a name and a password. The form answers the same for a new and for an existing address (whose owner
 // is told by mail instead), so it tells nobody which addresses have accounts.
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { registrationLinks, type Locale, type RegistrationIntent } from '../db/schema';
 import * as mail from '../mail';
@@ -25,7 +25,7 @@ export interface RegistrationRequest {
 export async function requestRegistration(db: Database, request: RegistrationRequest, origin: string, now = new Date()): Promise<'sent' | 'throttled'> {
 	if (!(await mail.allowFormMail(db, 'register', { address: request.email, ip: request.ip }))) return 'throttled';
 	await db.transaction(async (tx) => {
-		await tx.delete(registrationLinks).where(or(lt(registrationLinks.expiresAt, now), sql`${registrationLinks.usedAt} is not null`));
+		await tx.delete(registrationLinks).where(or(lt(registrationLinks.expiresAt, now), isNotNull(registrationLinks.usedAt)));
 		const existing = await findUserByEmail(tx, request.email);
 		if (existing) {
 			if (existing.disabledAt) return;
