@@ -6,10 +6,17 @@ import * as hooks from '$lib/server/hooks';
 import { startRuntime, stopRuntime } from '$lib/server/runtime';
 
 export const init: ServerInit = async () => {
-	await startRuntime(loadConfig({ ...process.env, ...env }));
+	await startRuntime(loadConfig({ ...process.env, ...env }, { webServer: true }));
 	process.once('sveltekit:shutdown', () => void stopRuntime());
 };
 
-export const handle = sequence(hooks.securityHeaders, hooks.serviceUnavailable, hooks.database, hooks.locale, hooks.authentication);
+export const handle = sequence(
+	hooks.securityHeaders,
+	hooks.serviceUnavailable,
+	hooks.database,
+	hooks.locale,
+	hooks.rejectUnstorableText,
+	hooks.authentication
+);
 
 export const handleError = hooks.reportError;

@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures';
 import { uniqueEmail } from '../src/lib/server/testing/factories';
 
-test('a person registers, confirms the email from the mail, logs out and logs back in', async ({ page, expectAccessible }) => {
+test('a person signs up through the mailed link, logs out and logs back in', async ({ page, expectAccessible }) => {
 	const email = uniqueEmail('e2e');
 	const password = 'kanazawa castle 1583';
 	await page.goto('/');
@@ -9,29 +9,34 @@ test('a person registers, confirms the email from the mail, logs out and logs ba
 	await page.getByRole('link', { name: '新規登録' }).first().click();
 	await expectAccessible(page);
 
-	// A mistake keeps what was typed, with the problem next to its field.
-	await page.getByLabel('表示名（ニックネーム）').fill('かなざわ太郎');
 	await page.getByLabel('メールアドレス').fill(email);
-	await page.getByLabel('パスワード').fill('password123');
-	await page.getByRole('button', { name: '登録する' }).click();
-	await expect(page.getByText('そのパスワードはよく使われていて危険です')).toBeVisible();
-	await expect(page.getByLabel('表示名（ニックネーム）')).toHaveValue('かなざわ太郎');
-	await expect(page.getByLabel('メールアドレス')).toHaveValue(email);
-
-	await page.getByLabel('パスワード').fill(password);
-	await page.getByRole('button', { name: '登録する' }).click();
-	await expect(page).toHaveURL(/\/settings/);
-	await expect(page.getByText('確認メールを送ったので')).toBeVisible();
-	await expect(page.getByText('メールアドレスがまだ確認されていません')).toBeVisible();
-	await expectAccessible(page);
+	await page.getByRole('button', { name: '登録用のリンクを送る' }).click();
+	await expect(page.getByText(`${email} にメールを送りました`)).toBeVisible();
 
 	await page.goto(`/dev/mail?to=${encodeURIComponent(email)}`);
-	await expect(page.getByRole('heading', { name: '【金沢IT部活】メールアドレスの確認' })).toBeVisible();
-	await page.getByRole('link', { name: /verify-email\?token=/ }).click();
-	await page.getByRole('button', { name: 'メールアドレスを確認する' }).click();
-	await expect(page.getByText('メールアドレスを確認しました')).toBeVisible();
+	await expect(page.getByRole('heading', { name: '【金沢IT部活】登録を続けてください' })).toBeVisible();
+	await page.getByRole('link', { name: /register\/complete\?token=/ }).click();
+	await expect(page.getByRole('heading', { name: '登録を完了する' })).toBeVisible();
+	await expect(page.getByText(`${email} のアカウントを作ります`)).toBeVisible();
+	await expectAccessible(page);
 
-	await page.getByRole('button', { name: 'ログアウト' }).click();
+	// A mistake keeps what was typed, with the problem next to its field.
+	await page.getByLabel('表示名（ニックネーム）').fill('かなざわ太郎');
+	await page.getByLabel('パスワード', { exact: true }).fill('password123');
+	await page.getByLabel('パスワード（確認）').fill('password123');
+	await page.getByRole('button', { name: '登録を完了する' }).click();
+	await expect(page.getByText('そのパスワードはよく使われていて危険です')).toBeVisible();
+	await expect(page.getByLabel('表示名（ニックネーム）')).toHaveValue('かなざわ太郎');
+
+	await page.getByLabel('パスワード', { exact: true }).fill(password);
+	await page.getByLabel('パスワード（確認）').fill(password);
+	await page.getByRole('button', { name: '登録を完了する' }).click();
+	await expect(page).toHaveURL(/\/settings\?registered/);
+	await expect(page.getByText('登録が完了しました')).toBeVisible();
+	await expect(page.getByText('確認済み')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'ログアウト', exact: true }).click();
 	await expect(page.getByRole('link', { name: 'ログイン' }).first()).toBeVisible();
 	await page.goto('/settings');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fsettings/);

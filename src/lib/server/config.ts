@@ -9,8 +9,11 @@ export interface Config {
 	/** SMTP connection string for nodemailer; unset means mails stay in the outbox (and the dev viewer shows them). */
 	smtpUrl: string | undefined;
 	mailFrom: string;
-	/** The portal's public URL (ORIGIN), for links in mails sent outside a request (session reminders). */
-	origin: string | undefined;
+	/**
+	 * The portal's public URL (ORIGIN): the base of every link in a mail, never taken from a request's Host header.
+	 * Required for the web server in production; in development it defaults to the dev server's address.
+	 */
+	origin: string;
 	/** The development mail viewer at /dev/mail. */
 	mailViewer: boolean;
 	/** Seed demo accounts and data on an empty database (never in production). */
@@ -42,7 +45,14 @@ type Environment = Record<string, string | undefined>;
 
 const truthy = (value: string | undefined) => value !== undefined && ['1', 'true', 'on', 'yes'].includes(value.toLowerCase());
 
-export function loadConfig(env: Environment = process.env): Config {
+/** Where `npm run dev` serves the portal: the base of mailed links in development when ORIGIN is unset. */
+export const developmentOrigin = 'http://localhost:5173';
+
+/**
+ * `webServer`: the configuration of the web server itself, which refuses to start in production without ORIGIN.
+ * Other programs (judge workers, the CLI tools) send no mail and need no ORIGIN.
+ */
+export function loadConfig(env: Environment = process.env, options: { webServer?: boolean } = {}): Config {
 	const production = env.NODE_ENV === 'production';
 	const smtpUrl = env.SMTP_URL || undefined;
 	const mailViewer = env.MAIL_VIEWER === undefined ? !production && !smtpUrl : truthy(env.MAIL_VIEWER);
@@ -58,7 +68,7 @@ export function loadConfig(env: Environment = process.env): Config {
 		pgliteDir: env.PGLITE_DIR || undefined,
 		smtpUrl,
 		mailFrom: env.MAIL_FROM || '金沢IT部活 <no-reply@it-bukatsu.kanazawa.example>',
-		origin: env.ORIGIN?.replace(/\/+$/, '') || undefined,
+		origin: publicOrigin(env.ORIGIN, production && options.webServer === true),
 		mailViewer,
 		seedDemo: !production && env.SEED_DEMO !== '0',
 		judgeConcurrency: Number.isInteger(concurrency) && concurrency >= 0 ? concurrency : cpus().length,
@@ -68,6 +78,28 @@ export function loadConfig(env: Environment = process.env): Config {
 		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined,
 		contentDir: env.CONTENT_DIR || 'src/content/exercises'
 	};
+}
+
+function publicOrigin(value: string | undefined, required: boolean): string {
+	if (!value) {
+		if (required) {
+			throw new Error(
+				'ORIGIN is not set. In production the portal needs its public URL, e.g. ORIGIN=https://portal.example.jp: ' +
+					'links in mails are built from it, never from the Host header of a request.'
+			);
+		}
+		return developmentOrigin;
+	}
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new Error(`ORIGIN must be the portal's public URL, e.g. https://portal.example.jp, not "${value}"`);
+	}
+	if (!['http:', 'https:'].includes(url.protocol) || url.pathname.replace(/\/+$/, '') !== '' || url.search || url.hash || url.username) {
+		throw new Error(`ORIGIN must be a scheme and host only, e.g. https://portal.example.jp, not "${value}"`);
+	}
+	return url.origin;
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

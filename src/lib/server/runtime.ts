@@ -51,7 +51,7 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	const stoppers: Array<() => Promise<void>> = [];
 	if (config.smtpUrl) {
 		const sender = mail.startOutboxSender(db, mail.smtpTransport(config.smtpUrl, config.mailFrom), {
-			onError: (error) => log.error('mail sender failed', { error: String(error) })
+			onError: (error) => log.error('mail sender failed', { error })
 		});
 		stoppers.push(sender.stop);
 	} else if (config.production) {
@@ -60,8 +60,8 @@ async function createRuntime(config: Config): Promise<Runtime> {
 
 	// Day-before reminders of club sessions (idempotent, so every web server may run it); mails link to ORIGIN.
 	const reminders = notifications.startReminderJob(db, {
-		origin: config.origin ?? 'http://localhost:5173',
-		onError: (error) => log.error('session reminders failed', { error: String(error) })
+		origin: config.origin,
+		onError: (error) => log.error('session reminders failed', { error })
 	});
 	stoppers.push(reminders.stop);
 

@@ -20,9 +20,16 @@ export const loginForm = z.object({
 
 export const registerForm = z.object({
 	email,
-	displayName,
-	password: newPassword
+	/** Where the person goes once the account exists: on to a student or mentor application. */
+	as: z
+		.enum(['student', 'mentor'])
+		.optional()
+		.catch(undefined)
 });
+
+export const completeRegistrationForm = z
+	.object({ token: z.string(), displayName, password: newPassword, passwordConfirm: z.string() })
+	.refine((form) => form.password === form.passwordConfirm, { message: 'error_password_mismatch', path: ['passwordConfirm'] });
 
 export const forgotPasswordForm = z.object({ email });
 

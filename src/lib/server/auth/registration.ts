@@ -1,24 +1,105 @@
+// Signing up: the registration form only mails a link; the account is made when the owner of the address opens it
+// and chooses a name and a password. The form answers the same for a new and for an existing address (whose owner
+// is told by mail instead), so it tells nobody which addresses have accounts.
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import type { Locale } from '../db/schema';
+import { registrationLinks, type Locale, type RegistrationIntent } from '../db/schema';
 import * as mail from '../mail';
 import * as rateLimit from '../ratelimit';
-import { createAccount, findUserById, markEmailVerified } from './accounts';
+import { AccountError, createAccount, findUserByEmail, findUserById, markEmailVerified, normalizeEmail } from './accounts';
 import { issueLink, redeemLink } from './links';
 import { createSession } from './session';
+import { generateSecret, hashSecret } from './token';
 
-export interface Registration {
+export const registrationLinkLifetimeMs = 48 * 60 * 60 * 1000;
+
+export interface RegistrationRequest {
 	email: string;
-	password: string;
-	displayName: string;
 	locale: Locale;
+	/** What the person came to do, to continue there once the account exists. */
+	intent: RegistrationIntent | null;
+	ip: string;
 }
 
-/** Creates the account, mails a verification link and signs the person in. */
-export async function register(db: Database, registration: Registration, origin: string) {
+/** 'throttled' when the address or the IP address asked too often (the same for new and existing addresses). */
+export async function requestRegistration(db: Database, request: RegistrationRequest, origin: string, now = new Date()): Promise<'sent' | 'throttled'> {
+	if (!(await mail.allowFormMail(db, 'register', { address: request.email, ip: request.ip }))) return 'throttled';
+	await db.transaction(async (tx) => {
+		await tx.delete(registrationLinks).where(or(lt(registrationLinks.expiresAt, now), isNotNull(registrationLinks.usedAt)));
+		const existing = await findUserByEmail(tx, request.email);
+		if (existing) {
+			if (existing.disabledAt) return;
+			await mail.enqueueMail(tx, {
+				kind: 'registration_attempt',
+				to: existing.email,
+				...mail.registrationAttemptMail(existing.locale, {
+					name: existing.displayName,
+					loginLink: `${origin}/login`,
+					resetLink: `${origin}/forgot-password`
+				})
+			});
+			return;
+		}
+		const token = generateSecret(20);
+		await tx.insert(registrationLinks).values({
+			tokenHash: hashSecret(token),
+			email: normalizeEmail(request.email),
+			locale: request.locale,
+			intent: request.intent,
+			expiresAt: new Date(now.getTime() + registrationLinkLifetimeMs)
+		});
+		const link = `${origin}/register/complete?token=${token}`;
+		await mail.enqueueMail(tx, { kind: 'registration', to: normalizeEmail(request.email), ...mail.registrationMail(request.locale, { link }) });
+	});
+	return 'sent';
+}
+
+const tokenPattern = /^[a-z2-7]{32}$/;
+
+function usableLink(token: string, now: Date) {
+	return and(eq(registrationLinks.tokenHash, hashSecret(token)), isNull(registrationLinks.usedAt), gt(registrationLinks.expiresAt, now));
+}
+
+/** The address a registration link is for, while it can still be used. */
+export async function findRegistrationLink(db: Database, token: string, now = new Date()): Promise<{ email: string } | null> {
+	if (!tokenPattern.test(token)) return null;
+	const [link] = await db.select({ email: registrationLinks.email }).from(registrationLinks).where(usableLink(token, now));
+	return link ?? null;
+}
+
+export type CompletionResult =
+	| { ok: true; token: string; session: Awaited<ReturnType<typeof createSession>>['session']; intent: RegistrationIntent | null }
+	| { ok: false; problem: 'register_link_invalid' | 'register_email_taken' };
+
+/**
+ * Makes the account (its address proven by the link) with the name and password chosen now, and signs the person
+ * in. A password the policy refuses throws AccountError and leaves the link usable for another try.
+ */
+export async function completeRegistration(
+	db: Database,
+	completion: { token: string; displayName: string; password: string },
+	now = new Date()
+): Promise<CompletionResult> {
+	if (!tokenPattern.test(completion.token)) return { ok: false, problem: 'register_link_invalid' };
 	return db.transaction(async (tx) => {
-		const { id } = await createAccount(tx, registration);
-		await sendVerificationMail(tx, { id, email: registration.email, displayName: registration.displayName, locale: registration.locale }, origin);
-		return createSession(tx, id);
+		const [link] = await tx.update(registrationLinks).set({ usedAt: now }).where(usableLink(completion.token, now)).returning();
+		if (!link) return { ok: false, problem: 'register_link_invalid' } as const;
+		let account: { id: string };
+		try {
+			account = await createAccount(tx, {
+				email: link.email,
+				password: completion.password,
+				displayName: completion.displayName,
+				locale: link.locale,
+				emailVerified: true
+			});
+		} catch (error) {
+			if (error instanceof AccountError && error.problem === 'email_taken') return { ok: false, problem: 'register_email_taken' } as const;
+			throw error;
+		}
+		await tx.delete(registrationLinks).where(sql`lower(${registrationLinks.email}) = lower(${link.email})`);
+		const { token, session } = await createSession(tx, account.id);
+		return { ok: true, token, session, intent: link.intent };
 	});
 }
 
@@ -34,7 +115,7 @@ export async function sendVerificationMail(
 
 const resendWindow = { limit: 3, windowMs: 60 * 60 * 1000 };
 
-/** False when too many were sent in the last hour. */
+/** For accounts whose address is not proven yet (made by a coordinator or before sign-up used links); false when too many were sent in the last hour. */
 export async function resendVerificationMail(db: Database, userId: string, origin: string): Promise<boolean> {
 	const user = await findUserById(db, userId);
 	if (!user || user.emailVerifiedAt) return true;

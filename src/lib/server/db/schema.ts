@@ -73,7 +73,20 @@ export const authTokens = pgTable('auth_tokens', {
 	usedAt: timestamptz('used_at')
 });
 
+export type RegistrationIntent = 'student' | 'mentor';
+
+export const registrationLinks = pgTable('registration_links', {
+	tokenHash: bytea('token_hash').primaryKey(),
+	email: text('email').notNull(),
+	locale: text('locale').$type<Locale>().notNull(),
+	intent: text('intent').$type<RegistrationIntent>(),
+	createdAt: timestamptz('created_at').notNull().defaultNow(),
+	expiresAt: timestamptz('expires_at').notNull(),
+	usedAt: timestamptz('used_at')
+});
+
 export const rateLimitHits = pgTable('rate_limit_hits', {
+	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 	bucket: text('bucket').notNull(),
 	hitAt: timestamptz('hit_at').notNull().defaultNow()
 });

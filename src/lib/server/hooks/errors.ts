@@ -2,23 +2,19 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { isDatabaseUnavailable } from '../db';
 import { log } from '../log';
 
-/** Logs the whole error as one JSON line; the person sees only a friendly page with a reference number. */
+/**
+ * Logs one JSON line per failure; the person sees only a friendly page with a reference number. The line names the
+ * route (`/consent/[token]`), never the path or query, which may hold tokens, and describes the error without its
+ * values (see log.ts).
+ */
 export const reportError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
 		event.locals.databaseUnavailable = true;
-		log.warn('database unavailable', { method: event.request.method, path: event.url.pathname });
+		log.warn('database unavailable', { method: event.request.method, route: event.route.id });
 		return { message: 'database_unavailable' };
 	}
 	const id = crypto.randomUUID().slice(0, 8);
-	if (status >= 500) {
-		log.error('request failed', {
-			id,
-			status,
-			method: event.request.method,
-			path: event.url.pathname,
-			error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error)
-		});
-	}
+	if (status >= 500) log.error('request failed', { id, status, method: event.request.method, route: event.route.id, error });
 	return { message: 'error', id: status >= 500 ? id : undefined };
 };
 

@@ -1,5 +1,6 @@
 export { securityHeaders } from './security-headers';
 export { database } from './database';
 export { locale } from './locale';
+export { rejectUnstorableText } from './unstorable-text';
 export { authentication } from './authentication';
 export { reportError, serviceUnavailable } from './errors';

@@ -16,6 +16,21 @@ export function verificationMail(locale: Locale, to: { name: string; link: strin
 	};
 }
 
+export function registrationMail(locale: Locale, to: { link: string }): ComposedMail {
+	return {
+		subject: m.mail_register_subject({}, { locale }),
+		text: m.mail_register_body({ link: to.link }, { locale }) + signature(locale)
+	};
+}
+
+/** To the owner of an address someone tried to sign up with again. */
+export function registrationAttemptMail(locale: Locale, to: { name: string; loginLink: string; resetLink: string }): ComposedMail {
+	return {
+		subject: m.mail_register_existing_subject({}, { locale }),
+		text: m.mail_register_existing_body(to, { locale }) + signature(locale)
+	};
+}
+
 export function passwordResetMail(locale: Locale, to: { name: string; link: string }): ComposedMail {
 	return {
 		subject: m.mail_reset_subject({}, { locale }),

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { outboxMail, userRoles } from '../db/schema';
-import { createUser } from '../testing/factories';
+import { mailFormWindows } from '../mail';
+import { createUser, uniqueEmail } from '../testing/factories';
 import { auditEvents } from '../audit/schema';
 import {
 	approveApplication,
@@ -166,5 +167,16 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		const events = await db().select().from(auditEvents).where(eq(auditEvents.actorId, staff.id));
 		expect(events).toMatchObject([{ action: 'application_viewed', detail: { applicationId } }]);
 		expect(await viewApplication(db(), staff, 'x')).toBeNull();
+	});
+
+	it('limits consent mails per guardian address, whoever names it', async () => {
+		const guardianEmail = uniqueEmail('busy-guardian');
+		const answers = [];
+		for (let child = 0; child < mailFormWindows.address.limit + 1; child++) {
+			const person = await createApplicant(db());
+			answers.push(await submitApplication(db(), person.applicant, applicationFormFor({ guardianEmail }), testOrigin));
+		}
+		expect(answers).toEqual([...Array(mailFormWindows.address.limit).fill(null), 'join_error_too_many_mails']);
+		expect(await db().select().from(outboxMail).where(eq(outboxMail.toAddress, guardianEmail))).toHaveLength(mailFormWindows.address.limit);
 	});
 });

@@ -42,9 +42,11 @@ const openStatuses: ApplicationStatus[] = ['awaiting_consent', 'awaiting_review'
 const consentMailWindow = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
 
 async function sendConsentRequest(db: Database, application: MemberApplication, origin: string, now: Date): Promise<void> {
-	if (!(await rateLimit.tryConsume(db, `consent-mail:${application.userId}`, consentMailWindow))) {
-		throw new MembershipError('join_error_too_many_mails');
-	}
+	// Per applicant, and per guardian address whoever names it (see mail/limits.ts).
+	const allowed =
+		(await rateLimit.tryConsume(db, `consent-mail:${application.userId}`, consentMailWindow)) &&
+		(await mail.allowFormMail(db, 'guardian-consent', { address: application.guardianEmail! }));
+	if (!allowed) throw new MembershipError('join_error_too_many_mails');
 	const { token, expiresAt } = await issueConsentLink(db, application.id, now);
 	await mail.enqueueMail(db, {
 		kind: 'guardian_consent',

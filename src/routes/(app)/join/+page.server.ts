@@ -21,18 +21,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	apply: async ({ request, locals, url }) => {
+	apply: async ({ request, locals }) => {
 		const { user } = auth.requireUser(locals);
 		const form = await request.formData();
 		const parsed = parseForm(applicationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await membership.submitApplication(locals.db, user, parsed.data, url.origin);
+		const problem = await membership.submitApplication(locals.db, user, parsed.data, locals.config.origin);
 		if (problem) return failWith(form, problem, problem === 'join_error_guardian_is_self' ? 'guardianEmail' : undefined, problem === 'join_error_too_many_mails' ? 429 : 400);
 		return { submitted: true };
 	},
-	resend: async ({ locals, url }) => {
+	resend: async ({ locals }) => {
 		const { user } = auth.requireUser(locals);
-		const problem = await membership.resendConsentRequest(locals.db, user.id, url.origin);
+		const problem = await membership.resendConsentRequest(locals.db, user.id, locals.config.origin);
 		if (problem) return failWith(new FormData(), problem, undefined, problem === 'join_error_too_many_mails' ? 429 : 400);
 		return { resent: true };
 	},

@@ -23,10 +23,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	createFeed: async ({ locals, url }) => {
+	createFeed: async ({ locals }) => {
 		const { user } = auth.requireUser(locals);
 		const token = await sessions.createCalendarFeed(locals.db, user.id);
-		return { feedUrl: `${url.origin}/calendar/${token}.ics` };
+		return { feedUrl: `${locals.config.origin}/calendar/${token}.ics` };
 	},
 	deleteFeed: async ({ locals }) => {
 		const { user } = auth.requireUser(locals);

@@ -59,9 +59,9 @@ export const actions: Actions = {
 		await notifications.setMailPreferences(locals.db, user.id, user.roles, checkedMailKinds(await request.formData()));
 		return { mailSaved: true };
 	},
-	resendVerification: async ({ locals, url }) => {
+	resendVerification: async ({ locals }) => {
 		const { user } = auth.requireUser(locals);
-		if (!(await auth.resendVerificationMail(locals.db, user.id, url.origin))) {
+		if (!(await auth.resendVerificationMail(locals.db, user.id, locals.config.origin))) {
 			return inSection(failWith(new FormData(), 'error_429_body', undefined, 429), 'email');
 		}
 		return { verificationSent: true };

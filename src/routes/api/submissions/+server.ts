@@ -9,12 +9,12 @@ import type { RequestHandler } from './$types';
  * Run or submit a program: 202 {id}; the verdict arrives at GET /api/submissions/{id} (and its event stream). A submit
  * that joins a review discussion as its next iteration also says so: {review: {requestId, iteration}}.
  */
-export const POST: RequestHandler = async ({ request, locals, url }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
 	const { user } = auth.requireAnyRole(locals, ['student', 'mentor', 'coordinator']);
 	const parsed = submissionRequest.safeParse(await request.json().catch(() => null));
 	if (!parsed.success) return json({ error: 'judge_error_invalid', message: translate('judge_error_invalid') }, { status: 400 });
 	const result = await acceptSubmission(locals.db, user, parsed.data);
 	if (!result.ok) return json({ error: result.problem, message: translate(result.problem) }, { status: result.status });
-	const review = parsed.data.mode === 'submit' && user.roles.includes('student') ? await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: url.origin }) : null;
+	const review = parsed.data.mode === 'submit' && user.roles.includes('student') ? await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin }) : null;
 	return json({ id: result.id, ...(review ? { review } : {}) }, { status: 202 });
 };

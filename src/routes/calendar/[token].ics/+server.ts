@@ -3,8 +3,8 @@ import * as sessions from '$lib/server/sessions';
 import type { RequestHandler } from './$types';
 
 /** A personal iCalendar feed: the secret token in the URL is the only credential (calendar apps send no cookies). */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const ics = await sessions.calendarFeed(locals.db, params.token, { origin: url.origin });
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const ics = await sessions.calendarFeed(locals.db, params.token, { origin: locals.config.origin });
 	if (!ics) error(404, 'not found');
 	return new Response(ics, {
 		headers: {

@@ -14,7 +14,10 @@ export interface VerifierOptions {
 	/** Only when set are HS256 tokens accepted (Supabase's legacy shared secret). */
 	jwtSecret?: string;
 	clockToleranceSeconds?: number;
-	/** Minimum time between two JWKS downloads caused by unknown key ids. */
+	/**
+	 * Minimum time between two JWKS downloads caused by unknown key ids: short enough that a rotated key is taken up
+	 * within seconds, long enough that tokens with made-up key ids cannot make the server hammer Supabase.
+	 */
 	jwksCooldownMs?: number;
 }
 
@@ -24,7 +27,7 @@ export function createSupabaseTokenVerifier(options: VerifierOptions) {
 	const issuer = `${options.supabaseUrl}/auth/v1`;
 	// jose caches the key set and, for a key id it does not know, downloads it again once (after the cooldown) before rejecting.
 	const jwks = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`), {
-		cooldownDuration: options.jwksCooldownMs ?? 30_000,
+		cooldownDuration: options.jwksCooldownMs ?? 5_000,
 		cacheMaxAge: 10 * 60 * 1000,
 		timeoutDuration: 5000
 	});

@@ -18,12 +18,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	reply: async ({ params, request, locals, url }) => {
+	reply: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'student');
 		const form = await request.formData();
 		const parsed = parseForm(replyForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await reviews.reply(locals.db, { id: user.id, as: 'student' }, params.id, parsed.data.body, { origin: url.origin });
+		const problem = await reviews.reply(locals.db, { id: user.id, as: 'student' }, params.id, parsed.data.body, { origin: locals.config.origin });
 		if (problem) return failWith(form, problem, problem === 'review_error_rate_limited' ? 'body' : undefined, problem === 'review_error_not_found' ? 404 : 409);
 		return { replied: true };
 	},

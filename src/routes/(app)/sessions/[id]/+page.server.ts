@@ -34,9 +34,9 @@ export const actions: Actions = {
 		if (result !== 'confirmed' && result !== 'waitlisted') return failWith(new FormData(), result, undefined, statusOf(result));
 		return { answered: result };
 	},
-	cancel: async ({ locals, params, url }) => {
+	cancel: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'student');
-		const problem = await sessions.cancelRsvp(locals.db, params.id, user.id, { origin: url.origin });
+		const problem = await sessions.cancelRsvp(locals.db, params.id, user.id, { origin: locals.config.origin });
 		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
 		return { cancelled: true };
 	},

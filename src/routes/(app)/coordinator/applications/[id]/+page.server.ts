@@ -13,9 +13,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	approve: async ({ locals, params, url }) => {
+	approve: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
-		const result = await membership.approveApplication(locals.db, user, params.id, url.origin);
+		const result = await membership.approveApplication(locals.db, user, params.id, locals.config.origin);
 		if (typeof result === 'string') return failWith(new FormData(), result, undefined, result === 'applications_error_not_found' ? 404 : 409);
 		redirect(303, `/coordinator/members/${result.memberId}?approved=${encodeURIComponent(result.memberNumber)}`);
 	},

@@ -32,18 +32,18 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const statusOf = (problem: sessions.SessionProblem) => (problem === 'session_error_not_found' ? 404 : 409);
 
 export const actions: Actions = {
-	save: async ({ request, locals, params, url }) => {
+	save: async ({ request, locals, params }) => {
 		auth.requireRole(locals, 'coordinator');
 		const form = await request.formData();
 		const parsed = parseForm(sessionForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'save');
-		const problem = await sessions.updateSession(locals.db, params.id, parsed.data, { origin: url.origin });
+		const problem = await sessions.updateSession(locals.db, params.id, parsed.data, { origin: locals.config.origin });
 		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'save');
 		return { saved: true };
 	},
-	cancel: async ({ locals, params, url }) => {
+	cancel: async ({ locals, params }) => {
 		auth.requireRole(locals, 'coordinator');
-		const problem = await sessions.cancelSession(locals.db, params.id, { origin: url.origin });
+		const problem = await sessions.cancelSession(locals.db, params.id, { origin: locals.config.origin });
 		if (problem) return inSection(failWith(new FormData(), problem, undefined, statusOf(problem)), 'cancel');
 		return { cancelled: true };
 	}

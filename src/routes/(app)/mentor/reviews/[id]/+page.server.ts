@@ -48,21 +48,21 @@ export const actions: Actions = {
 		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'line');
 		return { section: 'line', deleted: true };
 	},
-	review: async ({ params, request, locals, url }) => {
+	review: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
 		const parsed = parseForm(reviewForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'review');
-		const problem = await reviews.postReview(locals.db, user.id, params.id, parsed.data, { origin: url.origin });
+		const problem = await reviews.postReview(locals.db, user.id, params.id, parsed.data, { origin: locals.config.origin });
 		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'review');
 		return { section: 'review', posted: parsed.data.outcome };
 	},
-	reply: async ({ params, request, locals, url }) => {
+	reply: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
 		const parsed = parseForm(replyForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'reply');
-		const problem = await reviews.reply(locals.db, { id: user.id, as: 'mentor' }, params.id, parsed.data.body, { origin: url.origin });
+		const problem = await reviews.reply(locals.db, { id: user.id, as: 'mentor' }, params.id, parsed.data.body, { origin: locals.config.origin });
 		if (problem) return inSection(failWith(form, problem, problem === 'review_error_rate_limited' ? 'body' : undefined, statusOf(problem)), 'reply');
 		return { section: 'reply', replied: true };
 	}

@@ -15,9 +15,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 const statusOf = (problem: mentoring.MentorReviewProblem) => (problem === 'mentor_error_application_not_found' ? 404 : 409);
 
 export const actions: Actions = {
-	approve: async ({ locals, params, url }) => {
+	approve: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
-		const problem = await mentoring.approveMentorApplication(locals.db, user, params.id, url.origin);
+		const problem = await mentoring.approveMentorApplication(locals.db, user, params.id, locals.config.origin);
 		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
 		return { approved: true };
 	},
