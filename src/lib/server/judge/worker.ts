@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname } from 'node:os';
 import type { Database } from '../db';
-import { log } from '../log';
+import { describeError, log } from '../log';
 import { judgeRequestFor } from './exercises';
 import { judgeSource } from './judge';
 import { announceSubmissionChanged, onSubmissionQueued } from './events';
@@ -91,7 +91,7 @@ async function runSlot(context: SlotContext, workerId: string): Promise<void> {
 			claimed = await queue.claimNext(context.db, workerId, context.leaseMs);
 		} catch (error) {
 			if (context.stopping.aborted) return;
-			log.error('judge: cannot claim a submission', { workerId, error: String(error) });
+			log.error('judge: cannot claim a submission', { workerId, error });
 			claimed = undefined;
 		}
 		if (claimed) await judgeClaimed(context, claimed.submission, claimed.lease);
@@ -146,8 +146,9 @@ async function judgeClaimed(context: SlotContext, submission: Submission, lease:
 		} else if (reason instanceof ShuttingDown) {
 			await queue.releaseSubmission(db, lease).catch(() => {});
 		} else {
-			log.error('judge: judging failed', { submissionId: submission.id, attempt: submission.attempts, error: String(error) });
-			const status = await queue.failOrRetry(db, lease, String(error)).catch(() => undefined);
+			log.error('judge: judging failed', { submissionId: submission.id, attempt: submission.attempts, error });
+			// Described like the log describes it: a database error's message would carry its query's values.
+			const status = await queue.failOrRetry(db, lease, JSON.stringify(describeError(error))).catch(() => undefined);
 			if (status === 'failed') context.onFinished?.({ id: submission.id, status, verdict: 'IE' });
 		}
 	} finally {

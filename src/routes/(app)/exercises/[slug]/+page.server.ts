@@ -28,7 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	// Run or submit without JavaScript: the verdict is then shown on the attempt's own page.
-	judge: async ({ params, request, locals, url }) => {
+	judge: async ({ params, request, locals }) => {
 		const { user } = auth.requireAnyRole(locals, members);
 		const form = await request.formData();
 		// 入力例で試す runs the samples; 実行 runs on the input box.
@@ -46,7 +46,7 @@ export const actions: Actions = {
 		const result = await acceptSubmission(locals.db, user, parsed.data);
 		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source, stdin: parsed.data.stdin });
 		// The attempt's page then says that it went to the mentor.
-		if (parsed.data.mode === 'submit' && user.roles.includes('student')) await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: url.origin });
+		if (parsed.data.mode === 'submit' && user.roles.includes('student')) await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin });
 		redirect(303, `/exercises/${params.slug}/history/${result.id}`);
 	}
 };

@@ -19,12 +19,12 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	requestReview: async ({ params, request, locals, url }) => {
+	requestReview: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'student');
 		const form = await request.formData();
 		const parsed = parseForm(reviewRequestForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const created = await reviews.requestReview(locals.db, user.id, { submissionId: params.id, ...parsed.data }, { origin: url.origin });
+		const created = await reviews.requestReview(locals.db, user.id, { submissionId: params.id, ...parsed.data }, { origin: locals.config.origin });
 		if (typeof created === 'string') return failWith(form, created, created === 'review_error_too_many' || created === 'review_error_already_sent' ? undefined : 'question', 409);
 		redirect(303, `/reviews/${created.id}?sent=${created.iteration}`);
 	}
