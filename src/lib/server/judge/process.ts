@@ -11,10 +11,13 @@ export interface ProcessRequest {
 	/** Runs the child as this user and group (needs root); unset keeps ours. */
 	user?: { uid: number; gid: number };
 	stdin: string;
-	/** Written to the child's file descriptor 3, then closed (bubblewrap copies the program from there). */
-	fd3?: string;
 	/**
-	 * The child is bubblewrap writing its --info-fd JSON to descriptor 4. Then a kill goes to the sandbox's
+	 * Written to the child's file descriptors 3, 4, … in this order, each then closed (bubblewrap copies the program
+	 * and its seccomp filter from there).
+	 */
+	inputs?: Array<string | Uint8Array>;
+	/**
+	 * The child is bubblewrap writing its --info-fd JSON to the descriptor after the inputs. Then a kill goes to the sandbox's
 	 * PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
 	 * of the host's PID 1 (never reaped if that is Node in a container); killed from the inside, bubblewrap
 	 * reaps it and exits.
@@ -44,10 +47,12 @@ export class ProcessStartError extends Error {
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
+		const inputs = request.inputs ?? [];
+		const infoDescriptor = 3 + inputs.length;
 		const child = spawn(request.command, request.args, {
 			cwd: request.cwd,
 			env: {},
-			stdio: stdioWithoutInheritedDescriptors(request.bubblewrapInfo ? 5 : request.fd3 !== undefined ? 4 : 3),
+			stdio: stdioWithoutInheritedDescriptors(infoDescriptor + (request.bubblewrapInfo ? 1 : 0)),
 			// Its own process group, so that killing the group also reaches anything it started.
 			detached: true,
 			...(request.user ?? {})
@@ -72,7 +77,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 			}
 		};
 		if (request.bubblewrapInfo) {
-			readSandboxPid(child.stdio[4] as NodeJS.ReadableStream, (pid) => {
+			readSandboxPid(child.stdio[infoDescriptor] as NodeJS.ReadableStream, (pid) => {
 				sandboxPid = pid;
 				if (killRequested) kill();
 			});
@@ -119,11 +124,11 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 		// A program that exits without reading its input closes the pipe: EPIPE is expected, not a failure.
 		child.stdin?.on('error', () => {});
 		child.stdin?.end(request.stdin);
-		if (request.fd3 !== undefined) {
-			const fd3 = child.stdio[3] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
-			fd3.on('error', () => {});
-			fd3.end(request.fd3);
-		}
+		inputs.forEach((input, index) => {
+			const descriptor = child.stdio[3 + index] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
+			descriptor.on('error', () => {});
+			descriptor.end(input);
+		});
 	});
 }
 
