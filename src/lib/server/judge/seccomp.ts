@@ -124,6 +124,8 @@ export function compileSeccompFilter(python: string, calls: DeniedCall[] = denie
 				resolve(stdout);
 			}
 		});
+		// A compiler that fails before reading its rules closes the pipe: its exit status tells what happened.
+		child.stdin?.on('error', () => {});
 		child.stdin?.end(JSON.stringify(calls));
 	});
 }
