@@ -82,7 +82,7 @@ export async function probeSandbox(options: SandboxOptions): Promise<ProbeResult
 
 interface ProbeReport {
 	problems: string[];
-	/** Seccomp mode 2 in /proc/self/status, and the filtered calls denied by it rather than by anything else. */
+	/** Seccomp mode 2 in /proc/self/status (Python also checks that filtered calls fail by the filter, not otherwise). */
 	filtered: boolean;
 	/** VmData at the first line of the program, in bytes. */
 	dataBytes?: number;
@@ -111,10 +111,11 @@ async function probe(unmeasured: BubblewrapSetup): Promise<{ result: ProbeResult
 			return undefined;
 		}
 	};
-	const measured = await runProbe(unmeasured, { language: 'javascript', source: javascriptProbe });
+	const measured = (await runProbe(unmeasured, { language: 'javascript', source: javascriptProbe }))?.dataBytes;
+	if (measured === undefined && isolationProblems.length === 0) isolationProblems.push('javascript: no start-up footprint reported');
 	const setup: BubblewrapSetup = {
 		...unmeasured,
-		footprints: { ...unmeasured.footprints, javascript: { dataBytes: measured?.dataBytes ?? unmeasured.footprints.javascript.dataBytes } }
+		footprints: { ...unmeasured.footprints, javascript: { dataBytes: measured ?? unmeasured.footprints.javascript.dataBytes } }
 	};
 	// Again under the limit every program gets: Node must start within it (Node 24 did not, before it was measured).
 	await runProbe(setup, { language: 'javascript', source: javascriptProbe });
