@@ -17,8 +17,8 @@ export const defaultInterpreters: Interpreters = {
 
 /**
  * Writable private memory (VmData) an interpreter holds before the program's first allocation, measured in the
- * sandbox when the judge starts (sandbox.ts): Node 20 holds ~47 MB, Node 24 ~560 MB, almost all of it V8's code
- * range, reserved read-write-execute but never touched until code is compiled into it.
+ * sandbox when the judge starts (sandbox.ts): Node 20 holds ~80 MB, Node 22 ~50 MB, Node 24 ~560 MB, almost all of
+ * it V8's code range, reserved read-write-execute but never touched until code is compiled into it.
  */
 export interface StartupFootprint {
 	dataBytes: number;

@@ -17,8 +17,8 @@ export interface ProcessRequest {
 	 */
 	inputs?: Array<string | Uint8Array>;
 	/**
-	 * The child is bubblewrap writing its --info-fd JSON to the descriptor after the inputs. Then a kill goes to the sandbox's
-	 * PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
+	 * The child is bubblewrap writing its --info-fd JSON to the descriptor after the inputs. Then a kill goes to the
+	 * sandbox's PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
 	 * of the host's PID 1 (never reaped if that is Node in a container); killed from the inside, bubblewrap
 	 * reaps it and exits.
 	 */
