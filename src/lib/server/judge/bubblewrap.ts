@@ -18,6 +18,8 @@ export interface BubblewrapSetup {
 	interpreters: Interpreters;
 	/** Give every run its own uid, which needs root; without it the process limit cannot be enforced. */
 	ownUidPerRun: boolean;
+	/** bubblewrap 0.8+ can keep the program from making nested user namespaces; older ones only in development. */
+	disableUserNamespaces: boolean;
 	/** The compiled seccomp filter (seccomp.ts); absent only in development where libseccomp is missing. */
 	seccompFilter?: Uint8Array;
 	/** What each interpreter holds before the program starts, measured in this sandbox (sandbox.ts). */
@@ -100,9 +102,8 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 	return [
 		// New user, PID, network, IPC, UTS and cgroup namespaces: no network at all, no other process visible.
 		'--unshare-all',
-		// No nested user namespace for the program (bubblewrap 0.8+): inside one it would be root again.
-		'--unshare-user',
-		'--disable-userns',
+		// No nested user namespace for the program: inside one it would be root again.
+		...(setup.disableUserNamespaces ? ['--unshare-user', '--disable-userns'] : []),
 		...(setup.seccompFilter ? ['--seccomp', '4'] : []),
 		'--die-with-parent',
 		'--info-fd', setup.seccompFilter ? '5' : '4',

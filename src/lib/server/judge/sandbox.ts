@@ -1,5 +1,6 @@
 // Where student programs run: bubblewrap when it works, and a loud, labelled fallback on development
 // machines when it does not. Production refuses to start without the real thing (fail closed).
+import { execFile } from 'node:child_process';
 import { cwd, getuid } from 'node:process';
 import { log } from '../log';
 import { runInBubblewrap, type BubblewrapSetup, type SandboxRun } from './bubblewrap';
@@ -34,7 +35,7 @@ export interface Sandbox {
 }
 
 export interface ProbeResult {
-	/** Isolation holds, the process limit is enforced and system calls are filtered: what production requires. */
+	/** Isolation holds, the process limit is enforced, system calls are filtered, no nested user namespaces: production. */
 	ok: boolean;
 	/** What a program could see or do that it should not (or why it could not even start); empty when isolated. */
 	isolationProblems: string[];
@@ -42,6 +43,8 @@ export interface ProbeResult {
 	processLimitEnforced: boolean;
 	/** The seccomp filter is in force inside, as seen by both interpreters (needs python3-seccomp). */
 	systemCallsFiltered: boolean;
+	/** bubblewrap keeps programs from making nested user namespaces (`--disable-userns`, bubblewrap 0.8+). */
+	userNamespacesDisabled: boolean;
 }
 
 export class SandboxUnavailableError extends Error {
@@ -49,6 +52,14 @@ export class SandboxUnavailableError extends Error {
 }
 
 const processLimitProblem = 'not running as root, so runs cannot get their own uid and the process limit is not enforced';
+const userNamespacesProblem = 'bubblewrap has no --disable-userns (0.8 or later needed)';
+
+/** Whether this bubblewrap knows `option` (its --help lists every option; a missing bubblewrap knows none). */
+function bubblewrapSupports(bubblewrap: string, option: string): Promise<boolean> {
+	return new Promise((resolve) => {
+		execFile(bubblewrap, ['--help'], { env: {}, timeout: 10_000 }, (error, stdout) => resolve(!error && stdout.includes(option)));
+	});
+}
 
 /**
  * Assumed before the start-up footprint of Node is measured: a limit that any Node starts under (Node 24 needs
@@ -63,6 +74,7 @@ async function bubblewrapSetup(options: SandboxOptions): Promise<{ setup: Bubble
 		prlimit: options.prlimit ?? '/usr/bin/prlimit',
 		interpreters,
 		ownUidPerRun: getuid?.() === 0,
+		disableUserNamespaces: await bubblewrapSupports(options.bubblewrap ?? '/usr/bin/bwrap', '--disable-userns'),
 		footprints: unmeasuredFootprints
 	};
 	try {
@@ -122,10 +134,9 @@ async function probe(unmeasured: BubblewrapSetup): Promise<{ result: ProbeResult
 	await runProbe(setup, { language: 'python', source: pythonProbe(cwd()) });
 	const processLimitEnforced = setup.ownUidPerRun;
 	const systemCallsFiltered = Boolean(setup.seccompFilter) && filtered.length === 3 && filtered.every(Boolean);
-	return {
-		result: { ok: isolationProblems.length === 0 && processLimitEnforced && systemCallsFiltered, isolationProblems, processLimitEnforced, systemCallsFiltered },
-		setup
-	};
+	const userNamespacesDisabled = setup.disableUserNamespaces;
+	const ok = isolationProblems.length === 0 && processLimitEnforced && systemCallsFiltered && userNamespacesDisabled;
+	return { result: { ok, isolationProblems, processLimitEnforced, systemCallsFiltered, userNamespacesDisabled }, setup };
 }
 
 function parseReport(stdout: string): ProbeReport | undefined {
@@ -180,8 +191,8 @@ print(json.dumps({"problems": problems, "filtered": filtered}))
 }
 
 /**
- * The sandbox to judge with. Production: bubblewrap passing its probe with the process limit enforced and system
- * calls filtered, or SandboxUnavailableError. Development: bubblewrap if it works at all, else unsandboxed runs.
+ * The sandbox to judge with. Production: bubblewrap passing its probe with the process limit enforced, system calls
+ * filtered and nested user namespaces disabled, or SandboxUnavailableError. Development: bubblewrap if it works at all, else unsandboxed runs.
  */
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 	const { setup: unmeasured, seccompProblem } = await bubblewrapSetup(options);
@@ -190,13 +201,15 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 		const problems = [
 			...probed.isolationProblems,
 			...(probed.processLimitEnforced ? [] : [processLimitProblem]),
-			...(probed.systemCallsFiltered ? [] : [seccompProblem ?? 'the seccomp filter is not in force inside the sandbox'])
+			...(probed.systemCallsFiltered ? [] : [seccompProblem ?? 'the seccomp filter is not in force inside the sandbox']),
+			...(probed.userNamespacesDisabled ? [] : [userNamespacesProblem])
 		];
 		throw new SandboxUnavailableError(`the judge cannot start without a working sandbox: ${problems.join('; ')}`);
 	}
 	if (probed.isolationProblems.length === 0) {
 		if (!probed.processLimitEnforced) log.warn(`judge sandbox: ${processLimitProblem} (acceptable in development only)`);
 		if (!probed.systemCallsFiltered) log.warn(`judge sandbox: no seccomp filter: ${seccompProblem ?? 'not in force'} (acceptable in development only)`);
+		if (!probed.userNamespacesDisabled) log.warn(`judge sandbox: ${userNamespacesProblem} (acceptable in development only)`);
 		return { sandboxed: true, run: (run) => runInBubblewrap(setup, run) };
 	}
 	log.warn('⚠⚠⚠ judge: NO SANDBOX. Student programs run as ordinary processes of this server. Development only. ⚠⚠⚠', {

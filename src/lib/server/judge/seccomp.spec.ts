@@ -209,17 +209,19 @@ Promise.all([file, timer, tcp]).then((values) => console.log([...results, ...val
 	});
 });
 
-describe('without a filter', () => {
+describe('a judge machine missing a piece', () => {
 	let directory: string;
 	beforeAll(async () => {
 		directory = await mkdtemp(join(tmpdir(), 'seccomp-'));
+		// Each run's uid starts the stand-in bubblewrap below, so every user must reach it.
+		await chmod(directory, 0o755);
 	});
 	afterAll(async () => {
 		await rm(directory, { recursive: true, force: true });
 	});
 
-	/** An executable standing in for the Python that compiles the filter. */
-	async function fakeCompiler(name: string, script: string): Promise<string> {
+	/** An executable shell script standing in for a tool. */
+	async function fakeTool(name: string, script: string): Promise<string> {
 		const path = join(directory, name);
 		await writeFile(path, `#!/bin/sh\n${script}\n`);
 		await chmod(path, 0o755);
@@ -231,7 +233,7 @@ describe('without a filter', () => {
 	});
 
 	it('production refuses to start when the filter cannot be compiled; development runs sandboxed without it', async () => {
-		const missing = await fakeCompiler('python-without-seccomp', `echo "ModuleNotFoundError: No module named 'seccomp'" >&2; exit 1`);
+		const missing = await fakeTool('python-without-seccomp', `echo "ModuleNotFoundError: No module named 'seccomp'" >&2; exit 1`);
 		await expect(createSandbox({ production: true, seccompCompiler: missing })).rejects.toThrow(
 			/judge cannot start without a working sandbox: .*No module named 'seccomp'.*install python3-seccomp/
 		);
@@ -245,10 +247,25 @@ describe('without a filter', () => {
 
 	it('production refuses to start when bubblewrap cannot apply the filter', async () => {
 		// Eight zero bytes: one BPF instruction and no return, which the kernel refuses.
-		const broken = await fakeCompiler('python-broken-filter', "printf '\\000\\000\\000\\000\\000\\000\\000\\000'");
+		const broken = await fakeTool('python-broken-filter', "printf '\\000\\000\\000\\000\\000\\000\\000\\000'");
 		await expect(createSandbox({ production: true, seccompCompiler: broken })).rejects.toThrow(SandboxUnavailableError);
 		const probed = await probeSandbox({ production: true, seccompCompiler: broken });
 		expect(probed.ok).toBe(false);
 		expect(probed.isolationProblems.join('\n')).toMatch(/seccomp/i);
+	});
+
+	it('bubblewrap older than 0.8 (no --disable-userns): production refuses, development relies on the filter alone', async () => {
+		const older = await fakeTool('bwrap-0.6', `if [ "$1" = --help ]; then /usr/bin/bwrap --help | grep -v -- --disable-userns; exit 0; fi\nexec /usr/bin/bwrap "$@"`);
+		await expect(createSandbox({ production: true, bubblewrap: older })).rejects.toThrow(/bubblewrap has no --disable-userns/);
+		expect(await probeSandbox({ production: true, bubblewrap: older })).toMatchObject({
+			ok: false,
+			isolationProblems: [],
+			systemCallsFiltered: true,
+			userNamespacesDisabled: false
+		});
+		const development = await createSandbox({ production: false, bubblewrap: older });
+		expect(development.sandboxed).toBe(true);
+		const outcome = await runOnce(development, 'python', 'import ctypes, errno\nlibc = ctypes.CDLL(None, use_errno=True)\nprint(libc.unshare(0x10000000), errno.errorcode[ctypes.get_errno()])\n');
+		expect(outcome.stdout).toBe('-1 EPERM\n');
 	});
 });
