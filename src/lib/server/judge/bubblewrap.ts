@@ -3,7 +3,8 @@
 // The command line is  prlimit <limits> -- bwrap <namespaces, mounts, seccomp> -- <interpreter> main.<ext>
 // started directly as a per-run unprivileged uid (Node's spawn does setgroups/setgid/setuid), because
 // as root RLIMIT_NPROC is not enforced even inside a user namespace (see DESIGN.md, "Code execution").
-// The program reaches bubblewrap on descriptor 3, the seccomp filter on 4; bubblewrap reports on the next one.
+// bubblewrap reads the program from descriptor 3, then the language's support files, then the seccomp filter, and
+// reports on the next descriptor.
 import { randomInt } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { languageDefinitions, type Interpreters, type Language, type StartupFootprints } from './languages';
@@ -11,6 +12,8 @@ import { fileSizeLimitBytes, startupAllowanceMs, workDirectorySizeBytes, type Ru
 import { runProcess, signalFromExitCode, ProcessStartError, type ProcessOutcome } from './process';
 
 export const workDirectory = '/sandbox';
+/** Where the interpreter finds the language's support files (languages.ts), read-only. */
+export const supportDirectory = '/judge';
 
 export interface BubblewrapSetup {
 	bubblewrap: string;
@@ -57,7 +60,7 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 			cwd: '/',
 			user: setup.ownUidPerRun ? { uid, gid: uid } : undefined,
 			stdin: run.stdin,
-			inputs: setup.seccompFilter ? [run.source, setup.seccompFilter] : [run.source],
+			inputs: [run.source, ...Object.values(languageDefinitions[run.language].supportFiles), ...(setup.seccompFilter ? [setup.seccompFilter] : [])],
 			bubblewrapInfo: true,
 			wallTimeLimitMs: run.limits.timeLimitMs + startupAllowanceMs,
 			outputLimitBytes: run.limits.outputLimitKb * 1024,
@@ -98,15 +101,21 @@ function prlimitArguments(setup: BubblewrapSetup, { limits, language }: SandboxR
 export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): string[] {
 	const definition = languageDefinitions[run.language];
 	const interpreter = setup.interpreters[run.language];
-	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits);
+	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits, supportDirectory);
+	// Descriptors as runInBubblewrap passes them: the program on 3, the support files after it, then the filter.
+	const supportFiles = Object.keys(definition.supportFiles).flatMap((name, index) => [
+		'--perms', '0444',
+		'--ro-bind-data', String(4 + index), `${supportDirectory}/${name}`
+	]);
+	const seccompDescriptor = 4 + Object.keys(definition.supportFiles).length;
 	return [
 		// New user, PID, network, IPC, UTS and cgroup namespaces: no network at all, no other process visible.
 		'--unshare-all',
 		// No nested user namespace for the program: inside one it would be root again.
 		...(setup.disableUserNamespaces ? ['--unshare-user', '--disable-userns'] : []),
-		...(setup.seccompFilter ? ['--seccomp', '4'] : []),
+		...(setup.seccompFilter ? ['--seccomp', String(seccompDescriptor)] : []),
 		'--die-with-parent',
-		'--info-fd', setup.seccompFilter ? '5' : '4',
+		'--info-fd', String(seccompDescriptor + (setup.seccompFilter ? 1 : 0)),
 		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the outer
 		// process exits first and the init becomes a zombie of the host's PID 1 (measured here: they pile up;
 		// in a container whose PID 1 is Node, none would ever be reaped).
@@ -125,6 +134,7 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 		'--tmpfs', workDirectory,
 		'--perms', '0444',
 		'--ro-bind-data', '3', `${workDirectory}/${definition.fileName}`,
+		...supportFiles,
 		// The sandbox's root and /dev are tmpfs created by bubblewrap: made read-only, the work directory
 		// is the only place the program can write.
 		'--remount-ro', '/dev',
