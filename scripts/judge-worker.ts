@@ -26,6 +26,7 @@ try {
 		production: config.production,
 		concurrency: config.judgeConcurrency,
 		leaseMs: config.judgeLeaseMs,
+		sandbox: { interpreters: { javascript: config.judgeNode } },
 		signal: stopping.signal
 	});
 	log.info('judge worker started', { concurrency: config.judgeConcurrency, sandboxed: pool.sandboxed });

@@ -14,8 +14,13 @@ export interface RunningProcess {
 	stop(): Promise<void>;
 }
 
-function launch(command: string, args: string[], env: Record<string, string>): RunningProcess {
-	const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+/** Where a process runs: by default this checkout; a production install elsewhere (see production-install.e2e.ts). */
+export interface LaunchOptions {
+	cwd?: string;
+}
+
+function launch(command: string, args: string[], env: Record<string, string>, options: LaunchOptions = {}): RunningProcess {
+	const child = spawn(command, args, { env: { ...process.env, ...env }, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -54,21 +59,27 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 /** `node build` in production mode on `port`, waiting until it answers its health check. */
-export async function startWebServer(port: number, env: Record<string, string>): Promise<RunningProcess> {
-	const server = launch(process.execPath, ['build'], {
-		NODE_ENV: 'production',
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: `http://127.0.0.1:${port}`,
-		SMTP_URL: '',
-		...env
-	});
+export async function startWebServer(port: number, env: Record<string, string>, options: LaunchOptions = {}): Promise<RunningProcess> {
+	const server = launch(
+		process.execPath,
+		['build'],
+		{
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			SMTP_URL: '',
+			...env
+		},
+		options
+	);
 	await waitFor(`the web server on ${port}\n${server.output()}`, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok);
 	return server;
 }
 
-export function startJudgeWorker(env: Record<string, string>): RunningProcess {
-	return launch(join('node_modules', '.bin', 'tsx'), ['scripts/judge-worker.ts'], { NODE_ENV: 'production', ...env });
+/** The compiled worker (`npm run build` makes build/judge-worker.js), as production runs it. */
+export function startJudgeWorker(env: Record<string, string>, options: LaunchOptions = {}): RunningProcess {
+	return launch(process.execPath, [join('build', 'judge-worker.js')], { NODE_ENV: 'production', ...env }, options);
 }
 
 /** A fresh database on the suite's Postgres (TEST_DATABASE_URL); returns its URL and a drop function. */

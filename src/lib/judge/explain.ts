@@ -11,7 +11,8 @@ export function explainError(language: Language, stderr: string): Explanation | 
 /** Whether the program died for lack of memory rather than of a bug. */
 export function ranOutOfMemory(language: Language, stderr: string): boolean {
 	if (language === 'python') return /^MemoryError\b/m.test(stderr);
-	return /JavaScript heap out of memory|Array buffer allocation failed|Fatal process out of memory|std::bad_alloc/.test(stderr);
+	// Node 24 reports a Buffer it cannot allocate as ERR_MEMORY_ALLOCATION_FAILED, Node 20 as "Array buffer allocation failed".
+	return /JavaScript heap out of memory|Array buffer allocation failed|ERR_MEMORY_ALLOCATION_FAILED|Fatal process out of memory|std::bad_alloc/.test(stderr);
 }
 
 /** stderr reduced to what helps: the program's own messages, its last frame in main.*, and the error line. */

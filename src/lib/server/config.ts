@@ -1,6 +1,7 @@
 // Configuration read once from the environment and passed explicitly to the domains,
 // so that standalone programs (judge worker, CLI) can build it without Vite.
 import { cpus } from 'node:os';
+import { isAbsolute } from 'node:path';
 
 export interface Config {
 	production: boolean;
@@ -23,6 +24,8 @@ export interface Config {
 	judgeInProcess: boolean;
 	/** How long a worker's claim on a submission lasts without a heartbeat (a crashed worker's work is retaken after it). */
 	judgeLeaseMs: number;
+	/** The node that runs students' JavaScript in the sandbox (JUDGE_NODE); by default the one running this process. */
+	judgeNode: string;
 	/** Where identities come from: the portal's own passwords, or Supabase Auth. */
 	authProvider: 'local' | 'supabase';
 	supabase: SupabaseConfig | undefined;
@@ -59,6 +62,8 @@ export function loadConfig(env: Environment = process.env, options: { webServer?
 	if (mailViewer && smtpUrl) throw new Error('MAIL_VIEWER cannot be on while SMTP_URL is set: real mail must never be shown on a web page');
 	const concurrency = Number(env.JUDGE_CONCURRENCY ?? cpus().length);
 	const authProvider = env.AUTH_PROVIDER === 'supabase' ? 'supabase' : 'local';
+	// The sandbox binds the interpreter at the same path inside, so it must not depend on the working directory.
+	if (env.JUDGE_NODE && !isAbsolute(env.JUDGE_NODE)) throw new Error(`JUDGE_NODE must be an absolute path, not "${env.JUDGE_NODE}"`);
 	if (env.AUTH_PROVIDER && !['local', 'supabase'].includes(env.AUTH_PROVIDER)) {
 		throw new Error(`AUTH_PROVIDER must be "local" or "supabase", not "${env.AUTH_PROVIDER}"`);
 	}
@@ -74,6 +79,7 @@ export function loadConfig(env: Environment = process.env, options: { webServer?
 		judgeConcurrency: Number.isInteger(concurrency) && concurrency >= 0 ? concurrency : cpus().length,
 		judgeInProcess: env.JUDGE_IN_PROCESS === undefined ? true : truthy(env.JUDGE_IN_PROCESS),
 		judgeLeaseMs: positiveInteger(env.JUDGE_LEASE_MS, 30_000),
+		judgeNode: env.JUDGE_NODE || process.execPath,
 		authProvider,
 		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined,
 		contentDir: env.CONTENT_DIR || 'src/content/exercises'

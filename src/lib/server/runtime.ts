@@ -76,7 +76,8 @@ async function createRuntime(config: Config): Promise<Runtime> {
 		const workers = await judge.startWorkers(db, {
 			production: config.production,
 			concurrency: config.judgeConcurrency,
-			leaseMs: config.judgeLeaseMs
+			leaseMs: config.judgeLeaseMs,
+			sandbox: { interpreters: { javascript: config.judgeNode } }
 		});
 		judgeSandboxed = workers.sandboxed;
 		stoppers.push(() => workers.stop());

@@ -1,15 +1,19 @@
 // One run of a student's program inside bubblewrap, with rlimits set by prlimit(1).
 //
-// The command line is  prlimit <limits> -- bwrap <namespaces, mounts> -- <interpreter> main.<ext>
+// The command line is  prlimit <limits> -- bwrap <namespaces, mounts, seccomp> -- <interpreter> main.<ext>
 // started directly as a per-run unprivileged uid (Node's spawn does setgroups/setgid/setuid), because
 // as root RLIMIT_NPROC is not enforced even inside a user namespace (see DESIGN.md, "Code execution").
+// bubblewrap reads the program from descriptor 3, then the language's support files, then the seccomp filter, and
+// reports on the next descriptor.
 import { randomInt } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
-import { languageDefinitions, type Interpreters, type Language } from './languages';
+import { languageDefinitions, type Interpreters, type Language, type StartupFootprints } from './languages';
 import { fileSizeLimitBytes, startupAllowanceMs, workDirectorySizeBytes, type RunLimits } from './limits';
 import { runProcess, signalFromExitCode, ProcessStartError, type ProcessOutcome } from './process';
 
 export const workDirectory = '/sandbox';
+/** Where the interpreter finds the language's support files (languages.ts), read-only. */
+export const supportDirectory = '/judge';
 
 export interface BubblewrapSetup {
 	bubblewrap: string;
@@ -17,6 +21,12 @@ export interface BubblewrapSetup {
 	interpreters: Interpreters;
 	/** Give every run its own uid, which needs root; without it the process limit cannot be enforced. */
 	ownUidPerRun: boolean;
+	/** bubblewrap 0.8+ can keep the program from making nested user namespaces; older ones only in development. */
+	disableUserNamespaces: boolean;
+	/** The compiled seccomp filter (seccomp.ts); absent only in development where libseccomp is missing. */
+	seccompFilter?: Uint8Array;
+	/** What each interpreter holds before the program starts, measured in this sandbox (sandbox.ts). */
+	footprints: StartupFootprints;
 }
 
 export interface SandboxRun {
@@ -46,11 +56,11 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 	try {
 		outcome = await runProcess({
 			command: setup.prlimit,
-			args: [...prlimitArguments(run.limits, run.language, setup.ownUidPerRun), '--', setup.bubblewrap, ...bubblewrapArguments(setup, run)],
+			args: [...prlimitArguments(setup, run), '--', setup.bubblewrap, ...bubblewrapArguments(setup, run)],
 			cwd: '/',
 			user: setup.ownUidPerRun ? { uid, gid: uid } : undefined,
 			stdin: run.stdin,
-			fd3: run.source,
+			inputs: [run.source, ...Object.values(languageDefinitions[run.language].supportFiles), ...(setup.seccompFilter ? [setup.seccompFilter] : [])],
 			bubblewrapInfo: true,
 			wallTimeLimitMs: run.limits.timeLimitMs + startupAllowanceMs,
 			outputLimitBytes: run.limits.outputLimitKb * 1024,
@@ -73,16 +83,16 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 	};
 }
 
-function prlimitArguments(limits: RunLimits, language: Language, enforceProcessLimit: boolean): string[] {
+function prlimitArguments(setup: BubblewrapSetup, { limits, language }: SandboxRun): string[] {
 	// Whole seconds only: the CPU limit is a backstop behind the wall clock, which is exact.
 	const cpuSeconds = Math.ceil((limits.timeLimitMs + startupAllowanceMs) / 1000);
-	const memory = languageDefinitions[language].memoryLimits(limits);
+	const memory = languageDefinitions[language].memoryLimits(limits, setup.footprints[language]);
 	return [
 		`--cpu=${cpuSeconds}:${cpuSeconds + 1}`,
 		`--fsize=${fileSizeLimitBytes}`,
 		'--core=0',
 		'--nofile=256',
-		...(enforceProcessLimit ? [`--nproc=${limits.processLimit}`] : []),
+		...(setup.ownUidPerRun ? [`--nproc=${limits.processLimit}`] : []),
 		...(memory.addressSpaceBytes ? [`--as=${memory.addressSpaceBytes}`] : []),
 		...(memory.dataBytes ? [`--data=${memory.dataBytes}`] : [])
 	];
@@ -91,12 +101,21 @@ function prlimitArguments(limits: RunLimits, language: Language, enforceProcessL
 export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): string[] {
 	const definition = languageDefinitions[run.language];
 	const interpreter = setup.interpreters[run.language];
-	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits);
+	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits, supportDirectory);
+	// Descriptors as runInBubblewrap passes them: the program on 3, the support files after it, then the filter.
+	const supportFiles = Object.keys(definition.supportFiles).flatMap((name, index) => [
+		'--perms', '0444',
+		'--ro-bind-data', String(4 + index), `${supportDirectory}/${name}`
+	]);
+	const seccompDescriptor = 4 + Object.keys(definition.supportFiles).length;
 	return [
 		// New user, PID, network, IPC, UTS and cgroup namespaces: no network at all, no other process visible.
 		'--unshare-all',
+		// No nested user namespace for the program: inside one it would be root again.
+		...(setup.disableUserNamespaces ? ['--unshare-user', '--disable-userns'] : []),
+		...(setup.seccompFilter ? ['--seccomp', String(seccompDescriptor)] : []),
 		'--die-with-parent',
-		'--info-fd', '4',
+		'--info-fd', String(seccompDescriptor + (setup.seccompFilter ? 1 : 0)),
 		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the outer
 		// process exits first and the init becomes a zombie of the host's PID 1 (measured here: they pile up;
 		// in a container whose PID 1 is Node, none would ever be reaped).
@@ -115,6 +134,7 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 		'--tmpfs', workDirectory,
 		'--perms', '0444',
 		'--ro-bind-data', '3', `${workDirectory}/${definition.fileName}`,
+		...supportFiles,
 		// The sandbox's root and /dev are tmpfs created by bubblewrap: made read-only, the work directory
 		// is the only place the program can write.
 		'--remount-ro', '/dev',

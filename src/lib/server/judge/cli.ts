@@ -9,7 +9,7 @@ import { compareModes, defaultCompareMode } from '../../judge/compare';
 import { judgeSource, type JudgeRequest } from './judge';
 import { languages } from './languages';
 import { defaultLimits } from './limits';
-import { createSandbox } from './sandbox';
+import { createSandbox, type SandboxOptions } from './sandbox';
 
 export const usage = `Usage: npm run judge -- --language python|javascript --source FILE --cases CASES.json
          [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]
@@ -153,7 +153,7 @@ export interface CliOutput {
 }
 
 /** Returns the exit status: 0 when judging completed, 2 for bad arguments or files, 1 when the judge itself failed. */
-export async function runJudgeCli(argv: string[], output: CliOutput, options: { production: boolean }): Promise<number> {
+export async function runJudgeCli(argv: string[], output: CliOutput, options: Pick<SandboxOptions, 'production' | 'interpreters'>): Promise<number> {
 	try {
 		const args = parseJudgeArguments(argv);
 		if (args.help) {
@@ -162,14 +162,14 @@ export async function runJudgeCli(argv: string[], output: CliOutput, options: { 
 		}
 		if (args.exercise !== undefined) {
 			const { request, exercise } = await readExerciseRequest(args, args.exercise);
-			const sandbox = await createSandbox({ production: options.production });
+			const sandbox = await createSandbox(options);
 			const report = await judgeSource(sandbox, request);
 			const cases = report.cases.map((result, index) => ({ name: exercise.cases[index]?.name, ...result }));
 			output.stdout(`${JSON.stringify({ ...report, cases })}\n`);
 			return 0;
 		}
 		const request = await readRequest(args, args.cases ?? '', args.source ?? '');
-		const sandbox = await createSandbox({ production: options.production });
+		const sandbox = await createSandbox(options);
 		output.stdout(`${JSON.stringify(await judgeSource(sandbox, request))}\n`);
 		return 0;
 	} catch (error) {

@@ -13,11 +13,14 @@ export interface ProcessRequest {
 	/** Runs the child as this user and group (needs root); unset keeps ours. */
 	user?: { uid: number; gid: number };
 	stdin: string;
-	/** Written to the child's file descriptor 3, then closed (bubblewrap copies the program from there). */
-	fd3?: string;
 	/**
-	 * The child is bubblewrap writing its --info-fd JSON to descriptor 4. Then a kill goes to the sandbox's
-	 * PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
+	 * Written to the child's file descriptors 3, 4, … in this order, each then closed (bubblewrap copies the program
+	 * and its seccomp filter from there).
+	 */
+	inputs?: Array<string | Uint8Array>;
+	/**
+	 * The child is bubblewrap writing its --info-fd JSON to the descriptor after the inputs. Then a kill goes to the
+	 * sandbox's PID 1 named there, not to bubblewrap: killing bubblewrap would orphan the program, leaving it a zombie
 	 * of the host's PID 1 (never reaped if that is Node in a container); killed from the inside, bubblewrap
 	 * reaps it and exits.
 	 */
@@ -46,7 +49,9 @@ export class ProcessStartError extends Error {
 export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const stdio = stdioWithoutInheritedDescriptors(request.bubblewrapInfo ? 5 : request.fd3 !== undefined ? 4 : 3);
+		const inputs = request.inputs ?? [];
+		const infoDescriptor = 3 + inputs.length;
+		const stdio = stdioWithoutInheritedDescriptors(infoDescriptor + (request.bubblewrapInfo ? 1 : 0));
 		const stdinFile = openStdinFile(request.stdin);
 		stdio[0] = stdinFile;
 		let child: ReturnType<typeof spawn>;
@@ -82,7 +87,7 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 			}
 		};
 		if (request.bubblewrapInfo) {
-			readSandboxPid(child.stdio[4] as NodeJS.ReadableStream, (pid) => {
+			readSandboxPid(child.stdio[infoDescriptor] as NodeJS.ReadableStream, (pid) => {
 				sandboxPid = pid;
 				if (killRequested) kill();
 			});
@@ -126,11 +131,11 @@ export function runProcess(request: ProcessRequest): Promise<ProcessOutcome> {
 			});
 		});
 
-		if (request.fd3 !== undefined) {
-			const fd3 = child.stdio[3] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
-			fd3.on('error', () => {});
-			fd3.end(request.fd3);
-		}
+		inputs.forEach((input, index) => {
+			const descriptor = child.stdio[3 + index] as NodeJS.WritableStream & { on(event: 'error', listener: () => void): void };
+			descriptor.on('error', () => {});
+			descriptor.end(input);
+		});
 	});
 }
 

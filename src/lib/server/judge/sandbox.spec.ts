@@ -31,7 +31,13 @@ function orphanedSandboxProcesses(): number[] {
 
 describe('the probe', () => {
 	it('passes here, with the process limit enforced (CI runs as root)', async () => {
-		expect(await probeSandbox({ production: true })).toEqual({ ok: true, isolationProblems: [], processLimitEnforced: true });
+		expect(await probeSandbox({ production: true })).toEqual({
+			ok: true,
+			isolationProblems: [],
+			processLimitEnforced: true,
+			systemCallsFiltered: true,
+			userNamespacesDisabled: true
+		});
 	});
 
 	it('fails closed: production refuses a broken sandbox; development runs unsandboxed, labelled', async () => {

@@ -1,4 +1,5 @@
-// The benchmarks measure the production build (`node build`); rebuild it when any source is newer.
+// The benchmarks measure the production build (`node build`, `node build/judge-worker.js`); rebuild it when any
+// source is newer.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ function newestModification(directory: string): number {
 
 export function ensureFreshBuild(root = '.'): void {
 	const built = join(root, 'build', 'index.js');
-	const stale = !existsSync(built) || newestModification(join(root, 'src')) > statSync(built).mtimeMs;
+	// The compiled judge worker (tests/support/processes.ts starts it) is made by the same `npm run build`.
+	const worker = join(root, 'build', 'judge-worker.js');
+	const stale = !existsSync(built) || !existsSync(worker) || newestModification(join(root, 'src')) > statSync(built).mtimeMs;
 	if (!stale) return;
 	console.log('build/ is missing or older than src/: npm run build …');
 	try {
