@@ -13,7 +13,7 @@ import { addLineComment, deleteDraftComment, postReview, reply } from './comment
 import { editorReview, openDiscussion } from './discussion';
 import { claimReview, listMentorRequests, listQueue, releaseClaim } from './queue';
 import { closeRequest, followUpSubmission, listStudentRequests, requestReview, reviewStateOfSubmission } from './requests';
-import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
+import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin, threeLines } from './testing';
 
 const hour = 60 * 60 * 1000;
 const context = { origin: testOrigin };
@@ -129,6 +129,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect(await editorReview(db(), student.id, exerciseId)).toMatchObject({
 			requestId,
 			iteration: 1,
+			reviewedSource: threeLines,
 			annotations: [{ line: 3, lineText: 'print(name)' }]
 		});
 		const studentNotices = await db().select().from(notifications).where(eq(notifications.userId, student.id));
