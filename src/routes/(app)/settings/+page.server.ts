@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as notifications from '$lib/server/notifications';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { changePasswordForm, profileForm } from '$lib/validation/account';
 import { checkedMailKinds } from '$lib/validation/notifications';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +24,7 @@ export const actions: Actions = {
 		const parsed = parseForm(profileForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'profile');
 		await auth.updateProfile(locals.db, user.id, parsed.data);
-		cookies.set('locale', parsed.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		setLocaleCookie(cookies, parsed.data.locale);
 		// Reload so the page is drawn in the language just chosen.
 		redirect(303, '/settings?saved');
 	},
