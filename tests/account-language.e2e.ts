@@ -17,7 +17,7 @@ test('a student who saved English is greeted in English at the next login, notif
 	// On the school's computer: 設定 → 表示言語 → English, then log out.
 	const school = await newPage(browser);
 	await logIn(school, student);
-	await school.getByRole('link', { name: '設定' }).click();
+	await school.getByRole('link', { name: 'アカウント設定' }).click();
 	await school.getByLabel('表示言語').selectOption('en');
 	await school.getByRole('button', { name: '保存する' }).click();
 	await expect(school.getByText('Saved.')).toBeVisible();
