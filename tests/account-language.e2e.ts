@@ -19,9 +19,9 @@ test('a student who saved English is greeted in English at the next login, notif
 	await logIn(school, student);
 	await school.getByRole('link', { name: 'アカウント設定' }).click();
 	await school.getByLabel('表示言語').selectOption('en');
-	await school.getByRole('button', { name: '保存する' }).click();
+	await school.getByRole('button', { name: '保存する', exact: true }).click();
 	await expect(school.getByText('Saved.')).toBeVisible();
-	await school.getByRole('button', { name: 'Log out' }).click();
+	await school.getByRole('button', { name: 'Log out', exact: true }).click();
 
 	// A mentor reviews their Sum from 1 to N meanwhile.
 	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'sum-to-n'));

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as mentoring from '$lib/server/mentoring';
 import * as notifications from '$lib/server/notifications';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { setLocaleCookie } from '$lib/server/i18n';
@@ -9,8 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
+	const [mailPreferences, mentorApplication] = await Promise.all([
+		notifications.mailPreferences(locals.db, user.id, user.roles),
+		user.roles.includes('mentor') ? null : mentoring.latestMentorApplication(locals.db, user.id)
+	]);
 	return {
-		mailPreferences: await notifications.mailPreferences(locals.db, user.id, user.roles),
+		mailPreferences,
+		mentorApplication: mentorApplication && { status: mentorApplication.status },
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, emailVerified: user.emailVerified },
 		registered: url.searchParams.has('registered'),
 		localPasswords: locals.config.authProvider === 'local'
