@@ -55,6 +55,7 @@ test('a mentor applicant follows their application from received to declined, ap
 	await logIn(staff, await makeUser({ roles: ['coordinator'] }));
 	await staff.goto('/coordinator/mentors');
 	await staff.getByRole('link', { name: `確認する: 白山 ゆき${suffix}` }).click();
+	await expect(staff.getByText('中高生のプログラミングを応援したいです。')).toBeVisible();
 	await page.reload();
 	await expect(steps(page).locator('[aria-current="step"]')).toContainText('事務局が内容を確認しています');
 
@@ -86,7 +87,7 @@ test('a mentor applicant follows their application from received to declined, ap
 
 	async function logOutAndIn(target: Page, user: TestUser) {
 		await target.getByRole('button', { name: 'ログアウト', exact: true }).click();
-		await expect(target).toHaveURL(/\/login/);
+		await expect(target.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: 'ログイン' })).toBeVisible();
 		await logIn(target, user);
 	}
 });
