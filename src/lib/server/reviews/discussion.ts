@@ -150,6 +150,7 @@ export interface EditorAnnotation {
 export interface EditorReview {
 	requestId: string;
 	status: ReviewStatus;
+	closedReason: ClosedReason | null;
 	/** The iteration the comments were written on, its language and its code (what the comments' lines count in). */
 	iteration: number;
 	language: Language;
@@ -164,7 +165,7 @@ export interface EditorReview {
  */
 export async function editorReview(db: Database, studentId: string, exerciseId: string): Promise<EditorReview | null> {
 	const [request] = await db
-		.select({ id: reviewRequests.id, status: reviewRequests.status, language: reviewRequests.language })
+		.select({ id: reviewRequests.id, status: reviewRequests.status, closedReason: reviewRequests.closedReason, language: reviewRequests.language })
 		.from(reviewRequests)
 		.where(and(eq(reviewRequests.studentId, studentId), eq(reviewRequests.exerciseId, exerciseId)))
 		.orderBy(sql`${reviewRequests.status} = 'closed'`, desc(reviewRequests.updatedAt))
@@ -179,11 +180,12 @@ export async function editorReview(db: Database, studentId: string, exerciseId: 
 		.where(and(eq(reviewComments.requestId, request.id), isNotNull(reviewComments.line), isNotNull(reviewComments.publishedAt)))
 		.orderBy(desc(reviewIterations.number), asc(reviewComments.line), asc(reviewComments.id));
 	const latest = rows[0]?.iteration;
-	if (latest === undefined) return { requestId: request.id, status: request.status, iteration: 0, language: request.language, reviewedSource: '', annotations: [] };
+	if (latest === undefined) return { requestId: request.id, status: request.status, closedReason: request.closedReason, iteration: 0, language: request.language, reviewedSource: '', annotations: [] };
 	const [reviewed] = await db.select({ source: submissions.source }).from(submissions).where(eq(submissions.id, rows[0]!.submissionId));
 	return {
 		requestId: request.id,
 		status: request.status,
+		closedReason: request.closedReason,
 		iteration: latest,
 		language: rows[0]!.language,
 		reviewedSource: reviewed?.source ?? '',
