@@ -375,3 +375,11 @@ export async function rejectApplication(
 		return null;
 	});
 }
+
+/** How the audit log names the people behind membership applications (null once anonymised), by application id. */
+export async function applicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string | null }>> {
+	const ids = [...new Set(applicationIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: memberApplications.id, name: memberApplications.fullName }).from(memberApplications).where(inArray(memberApplications.id, ids));
+	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
+}

@@ -244,3 +244,11 @@ export async function rejectMentorApplication(
 		return null;
 	});
 }
+
+/** How the audit log names mentor applicants, by application id. */
+export async function mentorApplicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string }>> {
+	const ids = [...new Set(applicationIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: mentorApplications.id, name: mentorApplications.fullName }).from(mentorApplications).where(inArray(mentorApplications.id, ids));
+	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
+}
