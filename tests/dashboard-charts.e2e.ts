@@ -37,7 +37,7 @@ test('the dashboard’s charts are there without JavaScript, with today and the 
 		await expect(cumulative.getByText('今日', { exact: true })).toBeVisible();
 		await expect(cumulative.getByText(new RegExp(`^目標 ${target.count}人（.+まで）$`))).toBeVisible();
 		await expect(page.getByRole('figure', { name: '月ごとの新入部員' }).locator('rect').first()).toBeAttached();
-		await expect(page.getByRole('figure', { name: '状態別（累計）' }).getByText('活動中')).toBeVisible();
+		await expect(page.getByRole('figure', { name: '状態別（累計）' }).locator('.breakdown').getByText('活動中')).toBeVisible();
 
 		// Labels: at least 12 px, none over another, none outside the page.
 		for (const figure of [cumulative, page.getByRole('figure', { name: '月ごとの新入部員' })]) {
