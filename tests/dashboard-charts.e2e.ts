@@ -6,7 +6,7 @@ import { insertMember } from '../src/lib/server/membership/testing';
 
 /** The boxes of the visible labels, and whether any two overlap. */
 async function visibleBoxes(labels: Locator) {
-	const boxes = [];
+	const boxes: Array<{ x: number; y: number; width: number; height: number }> = [];
 	for (const label of await labels.all()) {
 		if (!(await label.isVisible())) continue;
 		const box = await label.boundingBox();
