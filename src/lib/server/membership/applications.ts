@@ -294,7 +294,7 @@ export async function approveApplication(
 	applicationId: string,
 	origin: string,
 	now = new Date()
-): Promise<{ memberId: string; memberNumber: string } | ReviewProblem> {
+): Promise<{ memberId: string; memberNumber: string; fullName: string | null } | ReviewProblem> {
 	if (!isUuid(applicationId)) return 'applications_error_not_found';
 	return db.transaction(async (tx) => {
 		const [application] = await tx.select().from(memberApplications).where(eq(memberApplications.id, applicationId)).for('update');
@@ -340,7 +340,7 @@ export async function approveApplication(
 				...mail.membershipApprovedMail(applicant.locale, { name: applicant.displayName, memberNumber, link: `${origin}/student` })
 			});
 		}
-		return { memberId: member!.id, memberNumber };
+		return { memberId: member!.id, memberNumber, fullName: application.fullName };
 	});
 }
 
