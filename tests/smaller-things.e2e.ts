@@ -136,7 +136,7 @@ test('a coordinator approves an application straight from the list', async ({ br
 	const page = await newPage(browser);
 	await logIn(page, await makeUser({ roles: ['coordinator'] }));
 	await page.goto('/coordinator/applications');
-	await page.getByRole('button', { name: `${fullName}さんを承認して部員にする` }).click();
+	await page.getByRole('button', { name: `承認する: ${fullName}` }).click();
 	await expect(page.getByText(new RegExp(`${fullName}さんを承認しました。部員番号は KIB-\\d{4}-\\d{4} です。`))).toBeVisible();
 	await expect(page.getByRole('row', { name: new RegExp(fullName) })).toHaveCount(0);
 	expect(await membership.findMemberByUser(database.db, person.id)).toMatchObject({ fullName, status: 'active' });
