@@ -30,7 +30,9 @@ test('the roster import’s problems keep a readable width on a phone', async ({
 	await page.getByRole('button', { name: '内容を確認する' }).click();
 	const problems = page.locator('.problem-table td:last-child').first();
 	await expect(problems).toContainText('学年が読めません');
-	expect((await problems.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+	expect((await problems.boundingBox())!.width).toBeGreaterThanOrEqual(176);
+	// On a 390 px phone the table fits: nothing of the problems is hidden to the side.
+	expect(await page.locator('.problem-table').evaluate((table) => table.parentElement!.scrollWidth <= table.parentElement!.clientWidth)).toBe(true);
 });
 
 test('someone who is not a member erases their application only when they tick that they mean it, once', async ({ browser, database, logIn }) => {
