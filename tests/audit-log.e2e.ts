@@ -18,7 +18,8 @@ test('a coordinator reads the audit log as sentences and follows a link to the m
 	await expect(page.getByText('1人を取り込みました')).toBeVisible();
 	await page.goto(`/coordinator/members?q=${encodeURIComponent(name)}`);
 	await page.getByRole('row', { name: new RegExp(name) }).getByRole('link').click();
-	await expect(page.getByText(name).first()).toBeVisible();
+	await expect(page).toHaveURL(/\/coordinator\/members\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/KIB-\d{4}-\d{4}/);
 	const memberUrl = new URL(page.url()).pathname;
 	const memberNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/KIB-\d{4}-\d{4}/)![0];
 
