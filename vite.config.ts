@@ -1,11 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideWhenChanged, prepareDatabaseOnStart } from './scripts/dev/vite-plugins';
 
 export default defineConfig({
 	plugins: [
+		prepareDatabaseOnStart(),
 		sveltekit(),
-		paraglideVitePlugin({
+		paraglideWhenChanged({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],

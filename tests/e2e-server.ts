@@ -22,7 +22,9 @@ const server = spawn(process.execPath, ['build'], {
 		DATABASE_URL: databaseUrl,
 		// The e2e suite reads mails the way a developer does; refused by the config whenever SMTP_URL is set.
 		MAIL_VIEWER: 'on',
-		SMTP_URL: ''
+		SMTP_URL: '',
+		CLUB_CONTACT_EMAIL: 'it-bukatsu@kanazawa.example',
+		CLUB_CONTACT_PHONE: '076-000-0000'
 	}
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

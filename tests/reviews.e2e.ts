@@ -1,6 +1,6 @@
 // Code review, end to end in Japanese: a mentor applies and is approved, a student asks for help on a wrong answer,
 // the mentor claims it from the queue and comments on line 3, the student sees the comment in the editor, replies
-// and submits the fixed code, which becomes the next iteration, and the mentor approves it. Plus what others must not see.
+// and submits the fixed code, which goes to the mentor as the second submission, and the mentor approves it. Plus what others must not see.
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
@@ -67,7 +67,7 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await expect(studentPage.getByLabel('相談する')).toBeChecked();
 	await studentPage.getByLabel('困っていること').fill('3行目で「さん」が出ません。どこがちがいますか？');
 	await studentPage.getByRole('button', { name: 'メンターに送る' }).click();
-	await expect(studentPage.getByText('イテレーション1としてメンターに送りました。')).toBeVisible();
+	await expect(studentPage.getByText('1回目の提出としてメンターに送りました。')).toBeVisible();
 	const requestId = /\/reviews\/([0-9a-f-]{36})/.exec(studentPage.url())![1]!;
 	await expectAccessible(studentPage);
 
@@ -76,7 +76,7 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await mentorPage.getByRole('link', { name: 'レビューのキューを開く' }).click();
 	await expectAccessible(mentorPage);
 	const entry = mentorPage.getByRole('listitem').filter({ hasText: `ひかり${suffix}さん（中2）` });
-	await expect(entry).toContainText('相談する');
+	await expect(entry).toContainText('ヒントの相談');
 	await expect(entry).toContainText('待っています');
 	await expect(mentorPage.locator('main')).not.toContainText(realName);
 	await entry.getByRole('button', { name: /^引き受ける/ }).click();
@@ -147,16 +147,16 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await studentPage.getByRole('button', { name: '提出する' }).click();
 	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
 	// The mentor asked for changes, so this first submit after it joins the discussion by itself.
-	await expect(studentPage.getByText('この提出はイテレーション2としてメンターに届きました。')).toBeVisible();
+	await expect(studentPage.getByText('この提出は2回目の提出としてメンターに届きました。')).toBeVisible();
 	await studentPage.getByRole('link', { name: '提出の記録(2)' }).click();
 	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).first().click();
-	await expect(studentPage.getByText('この提出は、イテレーション2としてメンターに送りました。')).toBeVisible();
+	await expect(studentPage.getByText('この提出は、2回目の提出としてメンターに送りました。')).toBeVisible();
 
 	// The mentor sees the reply and iteration 2 (back on their desk, not in the queue) and approves.
 	await mentorPage.goto('/mentor/reviews');
 	await mentorPage.getByRole('region', { name: 'あなたの担当' }).getByRole('link', { name: '名前であいさつ' }).click();
 	await expect(mentorPage.getByText('ありがとうございます！直してみます。')).toBeVisible();
-	await expect(mentorPage.getByRole('link', { name: 'イテレーション2・AC' })).toHaveAttribute('aria-current', 'page');
+	await expect(mentorPage.getByRole('link', { name: '2回目の提出・正解 (AC)' })).toHaveAttribute('aria-current', 'page');
 	await mentorPage.getByLabel('全体へのコメント').fill('完璧です！よくできました。');
 	await mentorPage.getByLabel('合格').check();
 	await mentorPage.getByRole('button', { name: /^レビューを送る/ }).click();

@@ -12,5 +12,6 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 	unreadNotifications: locals.user ? await notifications.countUnread(locals.db, locals.user.id) : 0,
 	locale: locals.locale,
 	mailViewer: locals.config.mailViewer,
+	clubContact: locals.config.clubContact,
 	path: url.pathname
 });

@@ -9,11 +9,23 @@ const statuses: Labels = {
 	answered: m.review_status_answered,
 	closed: m.review_status_closed
 };
-const kinds: Labels = { review: m.review_kind_review, help: m.review_kind_help };
+const studentStatuses: Labels = {
+	waiting: m.review_student_status_waiting,
+	claimed: m.review_student_status_claimed,
+	answered: m.review_student_status_answered,
+	closed: m.review_status_closed
+};
+// Nouns for badges and lists: "相談する" is what the student chooses, not what a discussion is.
+const kinds: Labels = { review: m.review_kind_badge_review, help: m.review_kind_badge_help };
 const outcomes: Labels = { approved: m.review_outcome_approved, changes_requested: m.review_outcome_changes_requested };
 const closedReasons: Labels = { approved: m.review_closed_approved, resolved: m.review_closed_resolved, withdrawn: m.review_closed_withdrawn };
 
-export const reviewStatusLabel = (status: string) => statuses[status]?.() ?? status;
+/** A discussion's state for mentors and coordinators; a closed one says how it ended (合格, 解決, 取り下げ). */
+export const reviewStatusLabel = (status: string, closedReason?: string | null) =>
+	status === 'closed' && closedReason ? closedReasonLabel(closedReason) : (statuses[status]?.() ?? status);
+/** The same for the student, saying whose turn it is ("あなたが直す番です"). */
+export const studentStatusLabel = (status: string, closedReason?: string | null) =>
+	status === 'closed' && closedReason ? closedReasonLabel(closedReason) : (studentStatuses[status]?.() ?? status);
 export const reviewKindLabel = (kind: string) => kinds[kind]?.() ?? kind;
 export const reviewOutcomeLabel = (outcome: string) => outcomes[outcome]?.() ?? outcome;
 export const closedReasonLabel = (reason: string) => closedReasons[reason]?.() ?? reason;

@@ -31,6 +31,13 @@ export interface Config {
 	supabase: SupabaseConfig | undefined;
 	/** The exercise folders imported at start; relative to the working directory (a checkout, see README). */
 	contentDir: string;
+	/** How people reach the club's office (CLUB_CONTACT_EMAIL, CLUB_CONTACT_PHONE), shown to guardians and visitors. */
+	clubContact: ClubContact;
+}
+
+export interface ClubContact {
+	email: string | undefined;
+	phone: string | undefined;
 }
 
 export type SupabaseAuthMethod = 'password' | 'magiclink' | 'google';
@@ -82,7 +89,8 @@ export function loadConfig(env: Environment = process.env, options: { webServer?
 		judgeNode: env.JUDGE_NODE || process.execPath,
 		authProvider,
 		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined,
-		contentDir: env.CONTENT_DIR || 'src/content/exercises'
+		contentDir: env.CONTENT_DIR || 'src/content/exercises',
+		clubContact: loadClubContact(env, production)
 	};
 }
 
@@ -106,6 +114,18 @@ function publicOrigin(value: string | undefined, required: boolean): string {
 		throw new Error(`ORIGIN must be a scheme and host only, e.g. https://portal.example.jp, not "${value}"`);
 	}
 	return url.origin;
+}
+
+// Development shows a placeholder so the pages look as they will; production shows only what is configured.
+const developmentContact: ClubContact = { email: 'it-bukatsu@kanazawa.example', phone: '076-000-0000' };
+
+function loadClubContact(env: Environment, production: boolean): ClubContact {
+	const email = env.CLUB_CONTACT_EMAIL?.trim() || undefined;
+	const phone = env.CLUB_CONTACT_PHONE?.trim() || undefined;
+	if (email && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(email)) throw new Error(`CLUB_CONTACT_EMAIL is not a mail address: "${email}"`);
+	if (phone && !/^\+?[0-9][0-9 ()-]{5,20}$/.test(phone)) throw new Error(`CLUB_CONTACT_PHONE is not a phone number: "${phone}"`);
+	if (!email && !phone && !production) return developmentContact;
+	return { email, phone };
 }
 
 function positiveInteger(value: string | undefined, fallback: number): number {

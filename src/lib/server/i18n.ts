@@ -1,4 +1,6 @@
+import type { Cookies } from '@sveltejs/kit';
 import * as m from '../paraglide/messages.js';
+import type { Locale } from './db/schema';
 
 type MessageFunction = (params?: Record<string, unknown>) => string;
 
@@ -6,4 +8,12 @@ type MessageFunction = (params?: Record<string, unknown>) => string;
 export function translate(key: string, params: Record<string, unknown> = {}): string {
 	const message = (m as unknown as Record<string, MessageFunction | undefined>)[key];
 	return typeof message === 'function' ? message(params) : key;
+}
+
+/**
+ * Remembers the language pages are drawn in (the locale hook reads this cookie first): set by the header's switch,
+ * by saving the account's language, and at login from the account, so that a saved language follows the person.
+ */
+export function setLocaleCookie(cookies: Cookies, locale: Locale): void {
+	cookies.set('locale', locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
 }

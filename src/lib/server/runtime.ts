@@ -37,16 +37,23 @@ export async function getRuntime(): Promise<Runtime> {
 	return runtime;
 }
 
-async function createRuntime(config: Config): Promise<Runtime> {
-	const connection = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+/**
+ * Brings a database up to date before it serves: pending migrations, the exercise folders (new and changed ones),
+ * and demo data on an empty development database. Each step is idempotent.
+ */
+async function prepareDatabase(connection: DatabaseConnection, config: Config): Promise<void> {
 	const applied = await migrate(connection);
 	if (applied.length) log.info('migrations applied', { versions: applied });
-	const { db } = connection;
-
 	// The curriculum first: the demo's review discussions are about its exercises.
-	const firstStart = config.seedDemo && (await auth.countUsers(db)) === 0;
-	await exercises.importOnStart(db, config.contentDir);
-	if (firstStart) await seedDemoData(db);
+	const firstStart = config.seedDemo && (await auth.countUsers(connection.db)) === 0;
+	await exercises.importOnStart(connection.db, config.contentDir);
+	if (firstStart) await seedDemoData(connection.db);
+}
+
+async function createRuntime(config: Config): Promise<Runtime> {
+	const connection = await openDatabase({ url: config.databaseUrl, pgliteDir: config.pgliteDir });
+	await prepareDatabase(connection, config);
+	const { db } = connection;
 
 	const stoppers: Array<() => Promise<void>> = [];
 	if (config.smtpUrl) {

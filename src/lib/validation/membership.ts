@@ -44,8 +44,13 @@ export const targetForm = z.object({
 	targetDate: isoDate
 });
 
+/** One application picked from the coordinators' list. */
+export const applicationChoiceForm = z.object({ id: z.uuid('applications_error_not_found') });
+
 export const deletionRequestForm = z.object({
-	reason: z.string().trim().max(500, 'privacy_error_reason_too_long').optional()
+	reason: z.string().trim().max(500, 'privacy_error_reason_too_long').optional(),
+	/** Required where the erasure is immediate (no membership yet): nothing can bring the records back. */
+	confirm: z.literal('on').optional()
 });
 
 const gradeFilters = [...grades, 'graduated'] as const;

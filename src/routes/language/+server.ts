@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { safeRedirectPath } from '$lib/server/paths';
 import { locale as localeSchema } from '$lib/validation/account';
 import type { RequestHandler } from './$types';
@@ -9,7 +10,7 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 	const form = await request.formData();
 	const parsed = localeSchema.safeParse(form.get('locale'));
 	if (parsed.success) {
-		cookies.set('locale', parsed.data, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		setLocaleCookie(cookies, parsed.data);
 		if (locals.user) await auth.setLocale(locals.db, locals.user.id, parsed.data);
 	}
 	redirect(303, safeRedirectPath(form.get('redirectTo')));

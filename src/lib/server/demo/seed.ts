@@ -16,22 +16,36 @@ export const demoAccounts: Array<{ email: string; displayName: string; roles: Ro
 	{ email: 'student@demo.itbu.jp', displayName: 'はるか', roles: ['student'] }
 ];
 
+/** The mentor applicant waiting for approval, created with the demo's partner organisations (mentoring/demo.ts). */
+export const demoApplicantEmail = 'mentor-applicant@demo.itbu.jp';
+
 export async function seedDemoData(db: Database): Promise<void> {
 	for (const account of demoAccounts) {
 		await auth.createAccount(db, { ...account, password: demoPassword, emailVerified: true });
 	}
 	await seedDemoRoster(db, { studentEmail: 'student@demo.itbu.jp' });
-	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantPassword: demoPassword });
+	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantEmail: demoApplicantEmail, applicantPassword: demoPassword });
 	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });
-	const lines = demoAccounts.map((account) => `  ${account.roles.join(',').padEnd(12)} ${account.email}`);
-	console.log(
-		[
-			'',
-			'Demo accounts (development only; password for all: ' + demoPassword + '):',
-			...lines,
-			'Mail is not sent in development: read it at /dev/mail',
-			''
-		].join('\n')
-	);
+}
+
+/** Whether this database holds the demo accounts (it may be a developer's own data instead). */
+export async function hasDemoAccounts(db: Database): Promise<boolean> {
+	return Boolean(await auth.findUserByEmail(db, demoAccounts[0]!.email));
+}
+
+/** What `npm run dev` prints once the portal answers: where it is and every demo account, the README's table. */
+export function demoAccountsNotice(url: string): string {
+	const rows = [
+		...demoAccounts.map((account) => ({ role: account.roles.join(','), email: account.email })),
+		{ role: 'mentor applicant (waiting for approval)', email: demoApplicantEmail }
+	];
+	return [
+		'',
+		`  The portal is ready at ${url}`,
+		`  Demo accounts (development only; password for all: ${demoPassword}):`,
+		...rows.map((row) => `    ${row.email.padEnd(32)} ${row.role}`),
+		`  Mail is not sent in development: read it at ${url.replace(/\/$/, '')}/dev/mail`,
+		''
+	].join('\n');
 }

@@ -123,3 +123,21 @@ export async function nextSuggestedExercise(db: Database, userId: string): Promi
 	);
 	return row && { slug: row.slug, title: { ja: row.title_ja, en: row.title_en } };
 }
+
+/**
+ * What to try after solving `slug`: the next published exercise in the curriculum's order that the student has not
+ * solved, after this one if there is any, else the first from the start (for the exercise page's congratulations and
+ * an approved review).
+ */
+export async function nextInCurriculum(db: Database, userId: string, slug: string): Promise<{ slug: string; title: { ja: string; en: string } } | undefined> {
+	const last = 2147483647;
+	const [row] = await selectRows<{ slug: string; title_ja: string; title_en: string }>(
+		db,
+		sql`select e.slug, e.title_ja, e.title_en from exercises e
+			cross join (select coalesce(sort_order, ${last}) as sort_order, slug from exercises where slug = ${slug}) current
+			where e.published and e.slug <> current.slug and not ${solvedBy(userId)}
+			order by (coalesce(e.sort_order, ${last}), e.slug) < (current.sort_order, current.slug), coalesce(e.sort_order, ${last}), e.slug
+			limit 1`
+	);
+	return row && { slug: row.slug, title: { ja: row.title_ja, en: row.title_en } };
+}

@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { exercises } from '../judge/schema';
 import { createUser, type TestUser } from '../testing/factories';
-import { listCatalog, nextSuggestedExercise, parseCatalogFilter, topicProgress } from './catalog';
+import { listCatalog, nextInCurriculum, nextSuggestedExercise, parseCatalogFilter, topicProgress } from './catalog';
 import { draftSaveWindow, maxDraftBytes, saveDraft } from './drafts';
 import { findAttempt, listSubmits } from './history';
 import { recentSubmits, submitStreak } from './profile';
@@ -73,6 +73,19 @@ describeEachDatabase('the student side of exercises', (connection) => {
 			status: undefined,
 			search: undefined
 		});
+	});
+
+	it('offers, after an exercise, the next one in the curriculum not yet solved, from the start once past the end', async () => {
+		const someone = await student();
+		const solve = (slug: string) => recordSubmission(db(), { userId: someone.id, exerciseId: id(slug), verdict: 'AC' });
+		await solve('hello-world');
+		expect(await nextInCurriculum(db(), someone.id, 'hello-world')).toMatchObject({ slug: 'hello-name', title: { ja: '名前であいさつ' } });
+		await solve('even-or-odd');
+		expect(await nextInCurriculum(db(), someone.id, 'hello-name')).toMatchObject({ slug: 'fizzbuzz' });
+		expect(await nextInCurriculum(db(), someone.id, 'linear-search')).toMatchObject({ slug: 'hello-name' });
+		for (const slug of ['hello-name', 'fizzbuzz', 'bus-fare', 'linear-search']) await solve(slug);
+		expect(await nextInCurriculum(db(), someone.id, 'linear-search')).toBeUndefined();
+		expect(await nextInCurriculum(db(), someone.id, 'no-such-exercise')).toBeUndefined();
 	});
 
 	it('never lists an unpublished exercise, nor suggests it', async () => {

@@ -296,7 +296,7 @@ export async function approveApplication(
 	applicationId: string,
 	origin: string,
 	now = new Date()
-): Promise<{ memberId: string; memberNumber: string } | ReviewProblem> {
+): Promise<{ memberId: string; memberNumber: string; fullName: string | null } | ReviewProblem> {
 	if (!isUuid(applicationId)) return 'applications_error_not_found';
 	return db.transaction(async (tx) => {
 		const [application] = await tx.select().from(memberApplications).where(eq(memberApplications.id, applicationId)).for('update');
@@ -342,7 +342,7 @@ export async function approveApplication(
 				...mail.membershipApprovedMail(applicant.locale, { name: applicant.displayName, memberNumber, link: `${origin}/student` })
 			});
 		}
-		return { memberId: member!.id, memberNumber };
+		return { memberId: member!.id, memberNumber, fullName: application.fullName };
 	});
 }
 
@@ -376,4 +376,12 @@ export async function rejectApplication(
 		}
 		return null;
 	});
+}
+
+/** How the audit log names the people behind membership applications (null once anonymised), by application id. */
+export async function applicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string | null }>> {
+	const ids = [...new Set(applicationIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: memberApplications.id, name: memberApplications.fullName }).from(memberApplications).where(inArray(memberApplications.id, ids));
+	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
 }

@@ -1,5 +1,5 @@
 // Members: everyone ever approved or imported, with or without a portal account. Only coordinators see these rows.
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import * as auth from '../auth';
@@ -248,4 +248,12 @@ export async function addNote(db: Database, actor: audit.Actor, memberId: string
 export async function findMemberByUser(db: Database, userId: string): Promise<Member | null> {
 	const [member] = await db.select().from(members).where(eq(members.userId, userId));
 	return member ?? null;
+}
+
+/** How the audit log names members: the name (null once anonymised) and the member number, by member id. */
+export async function memberLabels(db: Database, memberIds: string[]): Promise<Record<string, { name: string | null; number: string }>> {
+	const ids = [...new Set(memberIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: members.id, name: members.fullName, number: members.memberNumber }).from(members).where(inArray(members.id, ids));
+	return Object.fromEntries(rows.map(({ id, ...label }) => [id, label]));
 }

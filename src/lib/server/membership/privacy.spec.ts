@@ -6,7 +6,7 @@ import { createUser } from '../testing/factories';
 import { auditEvents } from '../audit/schema';
 import { approveApplication, decideConsent, latestApplication, submitApplication } from './applications';
 import { addNote, findMember } from './members';
-import { anonymiseMember, exportOwnData, requestDeletion } from './privacy';
+import { anonymiseMember, exportOwnData, hasErasableApplications, requestDeletion } from './privacy';
 import { addLineComment, claimReview, postReview, reply, requestReview } from '../reviews';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId } from '../reviews/testing';
 import { memberApplications, members } from './schema';
@@ -84,8 +84,11 @@ describeEachDatabase('a member’s own data', (connection) => {
 		const person = await createApplicant(db());
 		await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin);
 		const me = { id: person.id, displayName: person.displayName };
+		expect(await hasErasableApplications(db(), person.id)).toBe(true);
 		expect(await requestDeletion(db(), me, undefined)).toBe('applications_erased');
 		expect(await latestApplication(db(), person.id)).toBeNull();
+		// Nothing left: the page offers no second deletion.
+		expect(await hasErasableApplications(db(), person.id)).toBe(false);
 		expect(await requestDeletion(db(), me, undefined)).toBe('nothing_to_delete');
 	});
 

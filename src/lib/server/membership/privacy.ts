@@ -95,6 +95,16 @@ export type DeletionOutcome = 'requested' | 'already_requested' | 'applications_
  * an event the member signed up for). Someone who never became a member has nothing that counts, so their
  * applications are anonymised at once.
  */
+/** Whether someone who is not a member still has application records that a deletion request would erase. */
+export async function hasErasableApplications(db: Database, userId: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: memberApplications.id })
+		.from(memberApplications)
+		.where(and(eq(memberApplications.userId, userId), isNull(memberApplications.anonymisedAt)))
+		.limit(1);
+	return Boolean(row);
+}
+
 export async function requestDeletion(db: Database, actor: audit.Actor, reason: string | undefined, now = new Date()): Promise<DeletionOutcome> {
 	return db.transaction(async (tx) => {
 		const [member] = await tx.select().from(members).where(eq(members.userId, actor.id)).for('update');

@@ -1,6 +1,6 @@
 // Becoming a mentor: a signed-in person applies (agreeing to the code of conduct), a coordinator reads the whole
 // application and approves (the mentor role is granted) or rejects it with a reason; both are mailed.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users, type Locale } from '../db/schema';
 import * as auth from '../auth';
@@ -53,10 +53,13 @@ export async function submitMentorApplication(
 	});
 }
 
+/** An applicant's own application, as their status page tells it: received, under review (a coordinator opened it), decided. */
 export interface OwnMentorApplication {
 	id: string;
 	status: MentorApplicationStatus;
 	createdAt: Date;
+	firstViewedAt: Date | null;
+	reviewedAt: Date | null;
 	rejectionReason: string | null;
 }
 
@@ -66,6 +69,8 @@ export async function latestMentorApplication(db: Database, userId: string): Pro
 			id: mentorApplications.id,
 			status: mentorApplications.status,
 			createdAt: mentorApplications.createdAt,
+			firstViewedAt: mentorApplications.firstViewedAt,
+			reviewedAt: mentorApplications.reviewedAt,
 			rejectionReason: mentorApplications.rejectionReason
 		})
 		.from(mentorApplications)
@@ -129,7 +134,7 @@ export interface MentorApplicationDetail extends Omit<MentorApplication, 'organi
 }
 
 /** The whole application, for the coordinator deciding on it: personal data, so the view is audited. */
-export async function viewMentorApplication(db: Database, actor: audit.Actor, applicationId: string): Promise<MentorApplicationDetail | null> {
+export async function viewMentorApplication(db: Database, actor: audit.Actor, applicationId: string, now = new Date()): Promise<MentorApplicationDetail | null> {
 	if (!isUuid(applicationId)) return null;
 	const [row] = await db
 		.select({
@@ -143,6 +148,12 @@ export async function viewMentorApplication(db: Database, actor: audit.Actor, ap
 		.where(eq(mentorApplications.id, applicationId));
 	if (!row) return null;
 	await audit.record(db, actor, 'mentor_application_viewed', { detail: { applicationId } });
+	if (!row.application.firstViewedAt && row.application.status === 'awaiting_review') {
+		await db
+			.update(mentorApplications)
+			.set({ firstViewedAt: now })
+			.where(and(eq(mentorApplications.id, applicationId), isNull(mentorApplications.firstViewedAt)));
+	}
 	const { organisationOther, reviewedBy, ...application } = row.application;
 	const [reviewer] = reviewedBy ? await db.select({ name: users.displayName }).from(users).where(eq(users.id, reviewedBy)) : [];
 	return {
@@ -232,4 +243,12 @@ export async function rejectMentorApplication(
 		}
 		return null;
 	});
+}
+
+/** How the audit log names mentor applicants, by application id. */
+export async function mentorApplicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string }>> {
+	const ids = [...new Set(applicationIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: mentorApplications.id, name: mentorApplications.fullName }).from(mentorApplications).where(inArray(mentorApplications.id, ids));
+	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
 }

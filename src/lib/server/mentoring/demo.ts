@@ -15,7 +15,7 @@ const demoOrganisations = [
 	{ name: '金沢コーダー道場', kind: 'other' }
 ] as const;
 
-export async function seedDemoMentoring(db: Database, options: { mentorEmail: string; applicantPassword: string }): Promise<void> {
+export async function seedDemoMentoring(db: Database, options: { mentorEmail: string; applicantEmail: string; applicantPassword: string }): Promise<void> {
 	const organisations = await db
 		.insert(partnerOrganisations)
 		.values(demoOrganisations.map((organisation) => ({ ...organisation })))
@@ -47,7 +47,7 @@ export async function seedDemoMentoring(db: Database, options: { mentorEmail: st
 		});
 	}
 	const applicant = await auth.createAccount(db, {
-		email: 'mentor-applicant@demo.itbu.jp',
+		email: options.applicantEmail,
 		displayName: '浅野 みなみ',
 		password: options.applicantPassword,
 		emailVerified: true

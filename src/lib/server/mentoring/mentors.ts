@@ -7,6 +7,7 @@ import * as auth from '../auth';
 import * as audit from '../audit';
 import { releaseMentorRequests } from '../reviews/queue';
 import { cancelFutureMentorSignUps } from '../sessions/participation';
+import { isUuid } from '../membership/ids';
 import { mentors, partnerOrganisations } from './schema';
 import type { Affiliation } from './vocabulary';
 
@@ -154,4 +155,12 @@ export async function mentorOrganisations(db: Database, userIds: string[]): Prom
 export async function isDeactivatedMentor(db: Database, userId: string): Promise<boolean> {
 	const [row] = await db.select({ deactivatedAt: mentors.deactivatedAt }).from(mentors).where(eq(mentors.userId, userId));
 	return Boolean(row?.deactivatedAt);
+}
+
+/** How the audit log names mentors (their display name), by user id. */
+export async function mentorNames(db: Database, userIds: string[]): Promise<Record<string, { name: string }>> {
+	const ids = [...new Set(userIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
+	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
 }

@@ -33,6 +33,7 @@ export const mentorApplications = pgTable('mentor_applications', {
 	codeOfConductVersion: text('code_of_conduct_version').notNull(),
 	locale: text('locale').$type<Locale>().notNull().default('ja'),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
+	firstViewedAt: timestamptz('first_viewed_at'),
 	reviewedAt: timestamptz('reviewed_at'),
 	reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
 	rejectionReason: text('rejection_reason')

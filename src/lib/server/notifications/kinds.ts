@@ -20,9 +20,14 @@ export interface SessionPayload {
 export interface ReviewPayload {
 	/** A path inside the portal, e.g. /mentor/reviews/123. */
 	path: string;
+	/** The exercise's title in the recipient's language when it was sent (all that notifications before 2026-12 hold). */
 	exerciseTitle: string;
+	/** The title in each language, so that the notification reads in whatever language its reader now uses. */
+	exerciseTitles?: Record<Locale, string>;
 	name: string;
 }
+
+const exerciseOf = (payload: ReviewPayload, locale: Locale) => payload.exerciseTitles?.[locale] ?? payload.exerciseTitle;
 
 export interface NotificationPayloads {
 	review_requested: ReviewPayload;
@@ -66,8 +71,8 @@ export const notificationKinds: { [K in NotificationKind]: KindDefinition<K> } =
 		mailByDefault: false,
 		audience: ['mentor'],
 		render: (payload, locale) => ({
-			title: m.notify_review_requested_title({ exercise: payload.exerciseTitle }, { locale }),
-			body: m.notify_review_requested_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
+			title: m.notify_review_requested_title({ exercise: exerciseOf(payload, locale) }, { locale }),
+			body: m.notify_review_requested_body({ exercise: exerciseOf(payload, locale), name: payload.name }, { locale }),
 			path: payload.path
 		})
 	},
@@ -75,8 +80,8 @@ export const notificationKinds: { [K in NotificationKind]: KindDefinition<K> } =
 		mailByDefault: true,
 		audience: ['student'],
 		render: (payload, locale) => ({
-			title: m.notify_review_posted_title({ exercise: payload.exerciseTitle }, { locale }),
-			body: m.notify_review_posted_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
+			title: m.notify_review_posted_title({ exercise: exerciseOf(payload, locale) }, { locale }),
+			body: m.notify_review_posted_body({ exercise: exerciseOf(payload, locale), name: payload.name }, { locale }),
 			path: payload.path
 		})
 	},
@@ -84,8 +89,8 @@ export const notificationKinds: { [K in NotificationKind]: KindDefinition<K> } =
 		mailByDefault: true,
 		audience: ['student', 'mentor'],
 		render: (payload, locale) => ({
-			title: m.notify_review_reply_title({ exercise: payload.exerciseTitle }, { locale }),
-			body: m.notify_review_reply_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
+			title: m.notify_review_reply_title({ exercise: exerciseOf(payload, locale) }, { locale }),
+			body: m.notify_review_reply_body({ exercise: exerciseOf(payload, locale), name: payload.name }, { locale }),
 			path: payload.path
 		})
 	},
@@ -93,8 +98,8 @@ export const notificationKinds: { [K in NotificationKind]: KindDefinition<K> } =
 		mailByDefault: true,
 		audience: ['mentor'],
 		render: (payload, locale) => ({
-			title: m.notify_review_resubmitted_title({ exercise: payload.exerciseTitle }, { locale }),
-			body: m.notify_review_resubmitted_body({ exercise: payload.exerciseTitle, name: payload.name }, { locale }),
+			title: m.notify_review_resubmitted_title({ exercise: exerciseOf(payload, locale) }, { locale }),
+			body: m.notify_review_resubmitted_body({ exercise: exerciseOf(payload, locale), name: payload.name }, { locale }),
 			path: payload.path
 		})
 	},

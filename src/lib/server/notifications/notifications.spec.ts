@@ -86,6 +86,15 @@ describeEachDatabase('notifications', (connection) => {
 		expect(await countUnread(db(), other.id)).toBe(0);
 	});
 
+	it('reads in the reader’s language, the exercise’s title included, whatever language it was sent in', async () => {
+		const person = await createUser(db(), { roles: ['student'] });
+		const titles = { ja: '1 から N までの合計', en: 'Sum from 1 to N' };
+		await notify(db(), person.id, 'review_posted', { path: '/reviews/1', exerciseTitle: titles.en, exerciseTitles: titles, name: 'さくら' }, { origin });
+		expect((await listNotifications(db(), person.id, 'ja'))[0]?.title).toBe('コードレビューが届きました：1 から N までの合計');
+		expect((await listNotifications(db(), person.id, 'en'))[0]?.title).toMatch(/Sum from 1 to N$/);
+		expect((await listNotifications(db(), person.id, 'en'))[0]?.title).not.toMatch(/[ぁ-んァ-ン]/);
+	});
+
 	it('never leads outside the portal, and skips kinds it does not know', async () => {
 		const person = await createUser(db(), { roles: ['student'] });
 		await notify(db(), person.id, 'review_posted', { path: 'https://evil.example/', exerciseTitle: 'x', name: 'y' }, { origin });

@@ -7,7 +7,7 @@ import { buildReport } from '../dashboard/report';
 import { countApplicationsByStatus } from '../membership/applications';
 import { listMembers } from '../membership/members';
 import { viewSubmission } from '../judge/view';
-import { listCatalog, nextSuggestedExercise, topicProgress } from '../exercises/catalog';
+import { listCatalog, nextInCurriculum, nextSuggestedExercise, topicProgress } from '../exercises/catalog';
 import { recentSubmits, submitStreak } from '../exercises/profile';
 import { openWorkspace } from '../exercises/workspace';
 import { attendanceSummary } from '../sessions/summary';
@@ -55,7 +55,11 @@ export const pagesUnderLoad: PageWork[] = [
 	},
 	{
 		page: 'exercise page (/exercises/[slug])',
-		run: (db, people) => openWorkspace(db, exerciseSlug(1), { userId: people.student.id, includeUnpublished: false, locale: 'ja' })
+		run: (db, people) =>
+			Promise.all([
+				openWorkspace(db, exerciseSlug(1), { userId: people.student.id, includeUnpublished: false, locale: 'ja' }),
+				nextInCurriculum(db, people.student.id, exerciseSlug(1))
+			])
 	},
 	{
 		page: 'catalog (/exercises)',

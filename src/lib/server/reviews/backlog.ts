@@ -1,11 +1,13 @@
 // What coordinators watch: how many requests wait and for how long, the ones waiting past the highlight setting,
 // and how many reviews each mentor and each partner organisation has posted.
-import { and, asc, count, eq, isNotNull, min, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, min, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import * as audit from '../audit';
 import { exercises } from '../judge/schema';
 import { mentors, partnerOrganisations } from '../mentoring/schema';
+import { isUuid } from '../membership/ids';
+import { studentPublicProfiles } from '../mentoring/profiles';
 import { availableCondition, claimLapsesBefore } from './access';
 import { reviewComments, reviewRequests, reviewSettings, type ReviewKind } from './schema';
 
@@ -128,4 +130,17 @@ export function reviewsByOrganisation(byMentor: ReviewerCount[]): { organisation
 	return [...groups]
 		.map(([organisation, group]) => ({ organisation, ...group }))
 		.sort((a, b) => Number(a.organisation === null) - Number(b.organisation === null) || b.reviews - a.reviews);
+}
+
+/** How the audit log names review discussions: the exercise (in `locale`) and the student's nickname, by request id. */
+export async function requestLabels(db: Database, requestIds: string[], locale: 'ja' | 'en'): Promise<Record<string, { exercise: string; student: string }>> {
+	const ids = [...new Set(requestIds.filter(isUuid))];
+	if (ids.length === 0) return {};
+	const rows = await db
+		.select({ id: reviewRequests.id, studentId: reviewRequests.studentId, exercise: locale === 'en' ? exercises.titleEn : exercises.titleJa })
+		.from(reviewRequests)
+		.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
+		.where(inArray(reviewRequests.id, ids));
+	const profiles = await studentPublicProfiles(db, rows.map((row) => row.studentId));
+	return Object.fromEntries(rows.map((row) => [row.id, { exercise: row.exercise, student: profiles[row.studentId]?.nickname ?? '?' }]));
 }

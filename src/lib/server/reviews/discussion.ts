@@ -138,6 +138,7 @@ export async function openDiscussion(
 }
 
 export interface EditorAnnotation {
+	/** The line in the reviewed code (the iteration's), not in whatever the editor holds now. */
 	line: number;
 	lineText: string;
 	bodyHtml: string;
@@ -149,27 +150,29 @@ export interface EditorAnnotation {
 export interface EditorReview {
 	requestId: string;
 	status: ReviewStatus;
-	/** The iteration the comments were written on, and its language. */
+	closedReason: ClosedReason | null;
+	/** The iteration the comments were written on, its language and its code (what the comments' lines count in). */
 	iteration: number;
 	language: Language;
+	reviewedSource: string;
 	annotations: EditorAnnotation[];
 }
 
 /**
  * The mentor's posted line comments on the latest commented iteration of the student's discussion for this exercise
- * (the open one, else the most recent), for their editor. The editor puts each on its line, or on the same text if
- * the code has moved since.
+ * (the open one, else the most recent), for their editor, with the code they were written on: the editor follows
+ * each reviewed line through the student's edits ($lib/reviews/annotations.ts).
  */
 export async function editorReview(db: Database, studentId: string, exerciseId: string): Promise<EditorReview | null> {
 	const [request] = await db
-		.select({ id: reviewRequests.id, status: reviewRequests.status, language: reviewRequests.language })
+		.select({ id: reviewRequests.id, status: reviewRequests.status, closedReason: reviewRequests.closedReason, language: reviewRequests.language })
 		.from(reviewRequests)
 		.where(and(eq(reviewRequests.studentId, studentId), eq(reviewRequests.exerciseId, exerciseId)))
 		.orderBy(sql`${reviewRequests.status} = 'closed'`, desc(reviewRequests.updatedAt))
 		.limit(1);
 	if (!request) return null;
 	const rows = await db
-		.select({ comment: reviewComments, iteration: reviewIterations.number, language: submissions.language, authorName: users.displayName })
+		.select({ comment: reviewComments, iteration: reviewIterations.number, language: submissions.language, submissionId: submissions.id, authorName: users.displayName })
 		.from(reviewComments)
 		.innerJoin(reviewIterations, eq(reviewIterations.id, reviewComments.iterationId))
 		.innerJoin(submissions, eq(submissions.id, reviewIterations.submissionId))
@@ -177,12 +180,15 @@ export async function editorReview(db: Database, studentId: string, exerciseId: 
 		.where(and(eq(reviewComments.requestId, request.id), isNotNull(reviewComments.line), isNotNull(reviewComments.publishedAt)))
 		.orderBy(desc(reviewIterations.number), asc(reviewComments.line), asc(reviewComments.id));
 	const latest = rows[0]?.iteration;
-	if (latest === undefined) return { requestId: request.id, status: request.status, iteration: 0, language: request.language, annotations: [] };
+	if (latest === undefined) return { requestId: request.id, status: request.status, closedReason: request.closedReason, iteration: 0, language: request.language, reviewedSource: '', annotations: [] };
+	const [reviewed] = await db.select({ source: submissions.source }).from(submissions).where(eq(submissions.id, rows[0]!.submissionId));
 	return {
 		requestId: request.id,
 		status: request.status,
+		closedReason: request.closedReason,
 		iteration: latest,
 		language: rows[0]!.language,
+		reviewedSource: reviewed?.source ?? '',
 		annotations: rows
 			.filter((row) => row.iteration === latest)
 			.map(({ comment, authorName }) => ({

@@ -27,7 +27,12 @@ export async function tellAboutReview(
 		.innerJoin(exercises, eq(exercises.id, request.exerciseId))
 		.where(eq(users.id, recipient.userId));
 	if (!row) return;
-	await notify(db, recipient.userId, kind, { path: discussionPath(request.id, recipient.audience), exerciseTitle: row[row.locale], name: actorName }, context);
+	await notify(db, recipient.userId, kind, {
+		path: discussionPath(request.id, recipient.audience),
+		exerciseTitle: row[row.locale],
+		exerciseTitles: { ja: row.ja, en: row.en },
+		name: actorName
+	}, context);
 }
 
 /** Mentors who asked to hear about new requests (Settings → mail); everyone else finds them in the queue. */

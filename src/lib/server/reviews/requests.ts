@@ -9,7 +9,7 @@ import { studentPublicProfile } from '../mentoring/profiles';
 import type { NotifyContext } from '../notifications/notify';
 import { isActiveMentorSql, iterationCount } from './access';
 import { tellAboutReview, tellMentorsAboutRequest } from './notices';
-import { reviewComments, reviewIterations, reviewRequests, type ReviewKind, type ReviewRequest, type ReviewStatus } from './schema';
+import { reviewComments, reviewIterations, reviewRequests, type ClosedReason, type ReviewKind, type ReviewRequest, type ReviewStatus } from './schema';
 
 /** Open discussions a student may have at once, so that the queue stays fair to everyone. */
 export const openRequestsPerStudent = 3;
@@ -212,6 +212,7 @@ export interface StudentRequest {
 	kind: ReviewKind;
 	status: ReviewStatus;
 	outcome: 'approved' | 'changes_requested' | null;
+	closedReason: ClosedReason | null;
 	exercise: { slug: string; title: string };
 	iterations: number;
 	updatedAt: Date;
@@ -225,6 +226,7 @@ export async function listStudentRequests(db: Database, studentId: string, local
 			kind: reviewRequests.kind,
 			status: reviewRequests.status,
 			outcome: reviewRequests.outcome,
+			closedReason: reviewRequests.closedReason,
 			updatedAt: reviewRequests.updatedAt,
 			slug: exercises.slug,
 			title: locale === 'en' ? exercises.titleEn : exercises.titleJa,

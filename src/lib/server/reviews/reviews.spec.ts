@@ -15,7 +15,7 @@ import { claimReview, listMentorRequests, listQueue, releaseClaim } from './queu
 import { closeRequest, followUpSubmission, listStudentRequests, requestReview, reviewStateOfSubmission } from './requests';
 import { enqueueSubmission } from '../judge/queue';
 import { reviewIterations } from './schema';
-import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
+import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin, threeLines } from './testing';
 
 const hour = 60 * 60 * 1000;
 const context = { origin: testOrigin };
@@ -131,6 +131,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect(await editorReview(db(), student.id, exerciseId)).toMatchObject({
 			requestId,
 			iteration: 1,
+			reviewedSource: threeLines,
 			annotations: [{ line: 3, lineText: 'print(name)' }]
 		});
 		const studentNotices = await db().select().from(notifications).where(eq(notifications.userId, student.id));

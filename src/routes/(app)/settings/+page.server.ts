@@ -1,15 +1,22 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as mentoring from '$lib/server/mentoring';
 import * as notifications from '$lib/server/notifications';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { changePasswordForm, profileForm } from '$lib/validation/account';
 import { checkedMailKinds } from '$lib/validation/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
+	const [mailPreferences, mentorApplication] = await Promise.all([
+		notifications.mailPreferences(locals.db, user.id, user.roles),
+		user.roles.includes('mentor') ? null : mentoring.latestMentorApplication(locals.db, user.id)
+	]);
 	return {
-		mailPreferences: await notifications.mailPreferences(locals.db, user.id, user.roles),
+		mailPreferences,
+		mentorApplication: mentorApplication && { status: mentorApplication.status },
 		account: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, emailVerified: user.emailVerified },
 		registered: url.searchParams.has('registered'),
 		localPasswords: locals.config.authProvider === 'local'
@@ -23,7 +30,7 @@ export const actions: Actions = {
 		const parsed = parseForm(profileForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'profile');
 		await auth.updateProfile(locals.db, user.id, parsed.data);
-		cookies.set('locale', parsed.data.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		setLocaleCookie(cookies, parsed.data.locale);
 		// Reload so the page is drawn in the language just chosen.
 		redirect(303, '/settings?saved');
 	},

@@ -1,17 +1,29 @@
 import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
+import * as sessions from '$lib/server/sessions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireRole(locals, 'student', url);
-	const [progress, streak, recent, next, reviewRequests] = await Promise.all([
+	const [progress, streak, recent, next, reviewRequests, upcoming] = await Promise.all([
 		exercises.topicProgress(locals.db, user.id),
 		exercises.submitStreak(locals.db, user.id),
 		exercises.recentSubmits(locals.db, user.id),
 		exercises.nextSuggestedExercise(locals.db, user.id),
-		reviews.listStudentRequests(locals.db, user.id, locals.locale)
+		reviews.listStudentRequests(locals.db, user.id, locals.locale),
+		sessions.listSessions(locals.db, { from: new Date(), includeCancelled: false, limit: 3 })
 	]);
 	const openReviews = reviewRequests.filter((request) => request.status !== 'closed');
-	return { displayName: user.displayName, progress, streak, recent, next, openReviews };
+	const mine = await sessions.participationOf(locals.db, user.id, upcoming.map((session) => session.id));
+	const upcomingSessions = upcoming.map(({ id, title, startsAt, endsAt, venue, onlineUrl }) => ({
+		id,
+		title,
+		startsAt,
+		endsAt,
+		venue,
+		online: onlineUrl !== null,
+		participation: mine[id] ?? null
+	}));
+	return { displayName: user.displayName, progress, streak, recent, next, openReviews, upcomingSessions };
 };

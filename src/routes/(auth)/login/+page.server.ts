@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { failWith, parseForm } from '$lib/server/forms';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { homeFor, safeRedirectPath } from '$lib/server/paths';
 import { loginForm } from '$lib/validation/account';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,6 +32,8 @@ export const actions: Actions = {
 		}
 		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
 		auth.setSessionCookie(cookies, url, result.token, result.session);
+		const account = await auth.findUserById(locals.db, result.session.userId);
+		if (account) setLocaleCookie(cookies, account.locale);
 		redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), '/login/continue'));
 	}
 };

@@ -17,10 +17,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	});
 	if (!workspace) error(404, 'not found');
 	const hintsShown = Math.max(0, Math.min(workspace.exercise.hints.length, Number(url.searchParams.get('hints')) || 0));
+	const [samples, review, next] = await Promise.all([
+		exercises.listSamples(locals.db, workspace.exercise.id),
+		reviews.editorReview(locals.db, user.id, workspace.exercise.id),
+		exercises.nextInCurriculum(locals.db, user.id, workspace.exercise.slug)
+	]);
 	return {
 		workspace,
-		samples: await exercises.listSamples(locals.db, workspace.exercise.id),
-		review: await reviews.editorReview(locals.db, user.id, workspace.exercise.id),
+		samples,
+		review,
+		next,
 		topics: workspace.exercise.topics.map((id) => ({ id, title: exercises.topicById(id).title })),
 		hintsShown
 	};

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
 import { failWith, parseForm } from '$lib/server/forms';
 import { replyForm } from '$lib/validation/reviews';
@@ -9,12 +10,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { user } = auth.requireAnyRole(locals, ['student', 'coordinator'], url);
 	const viewer = { id: user.id, displayName: user.displayName };
-	const discussion =
-		(user.roles.includes('student') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'student' }, locals.locale) : undefined) ??
-		(user.roles.includes('coordinator') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'coordinator' }, locals.locale) : undefined);
+	const own = user.roles.includes('student') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'student' }, locals.locale) : undefined;
+	const discussion = own ?? (user.roles.includes('coordinator') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'coordinator' }, locals.locale) : undefined);
 	if (!discussion) error(404, 'not found');
 	const sent = Number(url.searchParams.get('sent')) || null;
-	return { discussion, sent };
+	// Passed: the student is offered the next exercise in the curriculum.
+	const next = own?.closedReason === 'approved' ? await exercises.nextInCurriculum(locals.db, user.id, own.exercise.slug) : undefined;
+	return { discussion, sent, next: next ?? null };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as mentoring from '$lib/server/mentoring';
 import { failWith, parseForm } from '$lib/server/forms';
@@ -19,6 +20,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mentoring.latestMentorApplication(locals.db, user.id),
 		mentoring.isDeactivatedMentor(locals.db, user.id)
 	]);
+	// An application under review has its own page: where it stands and what happens next.
+	if (application?.status === 'awaiting_review') redirect(303, '/mentors/application');
 	return {
 		...vocabulary,
 		signedIn: true as const,
@@ -39,11 +42,6 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const problem = await mentoring.submitMentorApplication(locals.db, user, parsed.data);
 		if (problem) return failWith(form, problem, problem === 'mentor_error_organisation_unknown' ? 'organisation' : undefined);
-		return { submitted: true };
-	},
-	withdraw: async ({ locals }) => {
-		const { user } = auth.requireUser(locals);
-		await mentoring.withdrawMentorApplication(locals.db, user.id);
-		return { withdrawn: true };
+		redirect(303, '/mentors/application?submitted');
 	}
 };

@@ -2,6 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import * as auth from '$lib/server/auth';
 import * as supabase from '$lib/server/auth/supabase';
+import { setLocaleCookie } from '$lib/server/i18n';
 import { getRuntime } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
@@ -18,6 +19,8 @@ export const POST: RequestHandler = async ({ request, locals, cookies, url }) =>
 		const { token, session } = await supabase.signInWithSupabase(locals.db, parsed.data.access_token, runtime.supabaseIdentity);
 		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
 		auth.setSessionCookie(cookies, url, token, session);
+		const account = await auth.findUserById(locals.db, session.userId);
+		if (account) setLocaleCookie(cookies, account.locale);
 		return json({ ok: true });
 	} catch (failure) {
 		if (failure instanceof supabase.SupabaseSignInError) return json({ error: failure.problem }, { status: 401 });

@@ -1,0 +1,26 @@
+import { expect, it } from 'vitest';
+import * as auth from '../auth';
+import { describeEachDatabase } from '../db/testing';
+import { importExercises } from '../exercises/testing';
+import { demoAccountsNotice, demoPassword, hasDemoAccounts, seedDemoData } from './seed';
+
+describeEachDatabase('demo data', (connection) => {
+	const db = () => connection().db;
+
+	it('prints the portal’s address and all four demo accounts, and each of them logs in', async () => {
+		expect(await hasDemoAccounts(db())).toBe(false);
+		await importExercises(db(), 'hello-name', 'even-or-odd');
+		await seedDemoData(db());
+		expect(await hasDemoAccounts(db())).toBe(true);
+
+		const notice = demoAccountsNotice('http://localhost:5173/');
+		expect(notice).toContain('http://localhost:5173/');
+		expect(notice).toContain('http://localhost:5173/dev/mail');
+		expect(notice).toContain(demoPassword);
+		const emails = [...notice.matchAll(/\S+@demo\.itbu\.jp/g)].map((match) => match[0]);
+		expect(emails).toEqual(['coordinator@demo.itbu.jp', 'mentor@demo.itbu.jp', 'student@demo.itbu.jp', 'mentor-applicant@demo.itbu.jp']);
+		for (const email of emails) {
+			expect(await auth.logIn(db(), { email, password: demoPassword, ip: '127.0.0.1' }), email).toMatchObject({ ok: true });
+		}
+	});
+});
