@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { pasteProgram, programText } from './editor';
+import { holdScripts } from './hydration';
 
 test.beforeEach(async ({ demoExercises }) => demoExercises);
 
@@ -161,4 +162,15 @@ test('what is typed before the page has loaded stays, and Monaco takes over with
 	await expect(box).toHaveValue('print("typed early")');
 	await page.keyboard.type('  # still here');
 	await expect(box).toHaveValue('print("typed early")  # still here');
+});
+
+test('a language picked before the page has loaded is kept, with its own code', async ({ page, makeUser, logIn }) => {
+	await logIn(page, await makeUser({ roles: ['student'] }));
+	const release = await holdScripts(page);
+	await page.goto('/exercises/hello-world', { waitUntil: 'commit' });
+	await page.locator('#language').selectOption('javascript');
+	await release();
+	await expect(page.locator('#language')).toHaveValue('javascript');
+	await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+	await expect(programText(page)).toHaveValue(/console\.log/);
 });
