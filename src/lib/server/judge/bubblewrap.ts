@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { languageDefinitions, type Interpreters, type Language, type StartupFootprints } from './languages';
 import { fileSizeLimitBytes, startupAllowanceMs, workDirectorySizeBytes, type RunLimits } from './limits';
-import { runProcess, signalFromExitCode, ProcessStartError, type ProcessOutcome } from './process';
+import { runProcess, signalFromExitCode, isProcessStartError, type ProcessOutcome, type ProcessRequest } from './process';
 
 export const workDirectory = '/sandbox';
 /** Where the interpreter finds the language's support files (languages.ts), read-only. */
@@ -27,6 +27,8 @@ export interface BubblewrapSetup {
 	seccompFilter?: Uint8Array;
 	/** What each interpreter holds before the program starts, measured in this sandbox (sandbox.ts). */
 	footprints: StartupFootprints;
+	/** Starts the processes: the judge's launcher (launcher.ts), or, unset, this process itself. */
+	launch?: (request: ProcessRequest) => Promise<ProcessOutcome>;
 }
 
 export interface SandboxRun {
@@ -54,7 +56,7 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 	const uid = sandboxUids.first + randomInt(sandboxUids.size);
 	let outcome: ProcessOutcome;
 	try {
-		outcome = await runProcess({
+		outcome = await (setup.launch ?? runProcess)({
 			command: setup.prlimit,
 			args: [...prlimitArguments(setup, run), '--', setup.bubblewrap, ...bubblewrapArguments(setup, run)],
 			cwd: '/',
@@ -67,7 +69,7 @@ export async function runInBubblewrap(setup: BubblewrapSetup, run: SandboxRun): 
 			signal: run.signal
 		});
 	} catch (error) {
-		if (error instanceof ProcessStartError) throw new SandboxFailure(error.message);
+		if (isProcessStartError(error)) throw new SandboxFailure(error.message);
 		throw error;
 	}
 	// Both tools report their own failures as exit code 1 and one line on stderr, before the program exists.

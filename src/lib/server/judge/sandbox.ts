@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { cwd, getuid } from 'node:process';
 import { log } from '../log';
+import { startLauncher, type Launcher } from './launcher';
 import { runInBubblewrap, type BubblewrapSetup, type SandboxRun } from './bubblewrap';
 import { defaultInterpreters, type Interpreters, type StartupFootprints } from './languages';
 import { defaultLimits } from './limits';
@@ -75,7 +76,8 @@ async function bubblewrapSetup(options: SandboxOptions): Promise<{ setup: Bubble
 		interpreters,
 		ownUidPerRun: getuid?.() === 0,
 		disableUserNamespaces: await bubblewrapSupports(options.bubblewrap ?? '/usr/bin/bwrap', '--disable-userns'),
-		footprints: unmeasuredFootprints
+		footprints: unmeasuredFootprints,
+		launch: sharedLauncher().run
 	};
 	try {
 		setup.seccompFilter = await compileSeccompFilter(options.seccompCompiler ?? interpreters.python);
@@ -84,6 +86,14 @@ async function bubblewrapSetup(options: SandboxOptions): Promise<{ setup: Bubble
 		return { setup, seccompProblem: error.message };
 	}
 	return { setup };
+}
+
+let launcher: Launcher | undefined;
+
+/** One launcher per process, shared by every sandbox in it (a few MB, started on the first run). */
+function sharedLauncher(): Launcher {
+	launcher ??= startLauncher();
+	return launcher;
 }
 
 /** A real run of each interpreter in the sandbox, checking from the inside what a program can see and do. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { languageDefinitions, type Interpreters } from './languages';
 import { startupAllowanceMs } from './limits';
-import { runProcess, ProcessStartError, type ProcessOutcome } from './process';
+import { runProcess, isProcessStartError, type ProcessOutcome } from './process';
 import { SandboxFailure, type SandboxRun } from './bubblewrap';
 
 export async function runUnsandboxed(interpreters: Interpreters, run: SandboxRun): Promise<ProcessOutcome> {
@@ -27,7 +27,7 @@ export async function runUnsandboxed(interpreters: Interpreters, run: SandboxRun
 		});
 		return { ...outcome, stderr: outcome.stderr.replaceAll(`file://${directory}/`, '').replaceAll(`${directory}/`, '') };
 	} catch (error) {
-		if (error instanceof ProcessStartError) throw new SandboxFailure(error.message);
+		if (isProcessStartError(error)) throw new SandboxFailure(error.message);
 		throw error;
 	} finally {
 		await rm(directory, { recursive: true, force: true });
