@@ -219,6 +219,20 @@ describeEachDatabase('judge queue', (connection) => {
 			expect(await claimAll('worker')).toEqual([newer.id]);
 		});
 
+		it('not one in another language: both are judged', async () => {
+			const python = await enqueue();
+			const javascript = await queue.enqueueSubmission(db(), {
+				userId: python.user.id,
+				exerciseId: python.exercise.id,
+				language: 'javascript',
+				mode: 'submit',
+				source: 'console.log(1)\n',
+				stdin: null
+			});
+			expect(javascript.replaced).toEqual([]);
+			expect(new Set(await claimAll('worker'))).toEqual(new Set([python.id, javascript.id]));
+		});
+
 		it('not one that is being judged, not another mode, exercise or person', async () => {
 			const started = await enqueue();
 			await queue.claimNext(db(), 'worker', 60_000);

@@ -50,7 +50,7 @@ export interface Lease {
 
 export interface Enqueued {
 	id: string;
-	/** Earlier submissions of the same person, exercise and mode that had not started: replaced by this one. */
+	/** Earlier submissions of the same person, exercise, mode and language that had not started: replaced by this one. */
 	replaced: string[];
 }
 
@@ -84,6 +84,7 @@ export async function enqueueSubmission(db: Database, submission: NewSubmission)
 			.returning({ id: submissions.id });
 		if (!row) throw new Error('insert returned no row');
 		// Only the newest counts for a student who pressed the button again: the older ones would make everyone wait.
+		// Another language is another attempt (a coordinator verifies every reference solution at once).
 		const replaced = await tx
 			.update(submissions)
 			.set({ status: 'replaced', replacedBy: row.id, finishedAt: sql`now()` })
@@ -92,6 +93,7 @@ export async function enqueueSubmission(db: Database, submission: NewSubmission)
 					eq(submissions.userId, submission.userId),
 					eq(submissions.exerciseId, submission.exerciseId),
 					eq(submissions.mode, submission.mode),
+					eq(submissions.language, submission.language),
 					eq(submissions.status, 'queued'),
 					eq(submissions.attempts, 0),
 					ne(submissions.id, row.id)

@@ -57,7 +57,7 @@ export const exerciseCases = pgTable(
 export const submissionModes = ['run', 'submit'] as const;
 export type SubmissionMode = (typeof submissionModes)[number];
 
-/** replaced: superseded before it started by a newer submission of the same person, exercise and mode; never judged. */
+/** replaced: superseded before it started by a newer submission of the same person, exercise, mode and language; never judged. */
 export const submissionStatuses = ['queued', 'running', 'done', 'failed', 'replaced'] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
