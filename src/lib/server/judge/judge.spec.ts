@@ -111,7 +111,7 @@ describe('time limit', () => {
 		['javascript', 'a promise that never resolves, with a pending timer', 'setTimeout(() => {}, 1e9);\nawait new Promise(() => {});\n']
 	] as const)('%s, %s: TLE, and the next program runs normally', async (language, _, source) => {
 		const started = performance.now();
-		const report = await judgeProgram(sandbox(), language, source, [['', '']]);
+		const report = await judgeProgram(sandbox(), language, source, [['', '']], { limits: quickLimits });
 		expect(report.cases[0]).toMatchObject({ verdict: 'TLE', explanation: { code: 'time_limit_exceeded', seconds: 0.5 } });
 		// Killed by the wall clock rather than left to sleep its hour (the bound is loose: a busy machine is slow).
 		expect(performance.now() - started).toBeLessThan(60_000);
@@ -197,7 +197,7 @@ describe('stopping early after a limit', () => {
 	});
 
 	it('a program that never stops costs one time limit, not one per case', async () => {
-		const report = await judgeProgram(sandbox(), 'javascript', 'for (;;) {}\n', cases);
+		const report = await judgeProgram(sandbox(), 'javascript', 'for (;;) {}\n', cases, { limits: quickLimits });
 		expect(report.cases.map((result) => result.verdict)).toEqual(['TLE', null, null, null, null, null]);
 		expect(report.cases.filter((result) => !result.notRun)).toHaveLength(1);
 	});

@@ -198,7 +198,7 @@ setTimeout(() => { console.log(started, refused); process.exit(0); }, 300);
 	});
 
 	it('the classic fork bomb ends in a verdict, and the next program runs normally', async () => {
-		const report = await judgeProgram(sandbox(), 'python', 'import os\nwhile True:\n    os.fork()\n', [['', '']]);
+		const report = await judgeProgram(sandbox(), 'python', 'import os\nwhile True:\n    os.fork()\n', [['', '']], { limits: quickLimits });
 		expect(['RE', 'TLE']).toContain(report.verdict);
 		expect(orphanedSandboxProcesses()).toEqual([]);
 		expect((await judgeProgram(sandbox(), 'python', sumPrograms.python, [['1 2\n', '3\n']])).verdict).toBe('AC');
@@ -226,7 +226,7 @@ describe('a stream of hostile submissions', () => {
 			[0, 1].map(async () => {
 				for (let next = queue.shift(); next; next = queue.shift()) {
 					const [language, source] = next;
-					verdicts.push((await judgeProgram(sandbox(), language, source, [['', 'ok\n']])).verdict);
+					verdicts.push((await judgeProgram(sandbox(), language, source, [['', 'ok\n']], { limits: quickLimits })).verdict);
 				}
 			})
 		);

@@ -22,12 +22,18 @@ export function useSandbox(): () => Sandbox {
 	};
 }
 
-/** Short limits keep hostile programs from slowing the suite down. */
+/** Short limits keep hostile programs (and the programs meant to hit the limit) from slowing the suite down. */
 export const quickLimits: RunLimits = { ...defaultLimits, timeLimitMs: 500 };
+
+/**
+ * The default for programs that are meant to finish: a limit no busy machine reaches, so their verdict never depends on
+ * the machine's speed (a Node start can take over half a second at a load average of 12).
+ */
+export const roomyLimits: RunLimits = { ...defaultLimits, timeLimitMs: 10_000 };
 
 /** Runs one program once, on `stdin`, with nothing to compare against. */
 export function runOnce(sandbox: Sandbox, language: Language, source: string, options: { stdin?: string; limits?: RunLimits } = {}) {
-	return sandbox.run({ language, source, stdin: options.stdin ?? '', limits: options.limits ?? quickLimits, purpose: 'run' });
+	return sandbox.run({ language, source, stdin: options.stdin ?? '', limits: options.limits ?? roomyLimits, purpose: 'run' });
 }
 
 /** Judges one program against `cases` ([input, expected output] pairs). */
@@ -42,7 +48,7 @@ export function judgeProgram(
 		language,
 		source,
 		cases: cases.map(([input, expectedOutput]) => ({ input, expectedOutput })),
-		limits: options.limits ?? quickLimits,
+		limits: options.limits ?? roomyLimits,
 		compareMode: options.compareMode ?? 'lines'
 	});
 }

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { createUser } from '../testing/factories';
 import { completeSubmission, claimNext, enqueueSubmission } from './queue';
-import { createSumExercise, judgeProgram, useSandbox } from './testing';
+import { createSumExercise, judgeProgram, quickLimits, useSandbox } from './testing';
 import { judgeRequestFor } from './exercises';
 import { judgeSource } from './judge';
 import { hiddenCaseExplanation, viewSubmission } from './view';
@@ -54,7 +54,7 @@ describeEachDatabase('what a student sees of hidden cases', (connection) => {
 	);
 
 	it('keeps the limits’ own explanations, which come from the exercise, not the run', async () => {
-		const report = await judgeProgram(sandbox(), 'python', 'while True:\n    pass\n', [['1\n', '1\n']]);
+		const report = await judgeProgram(sandbox(), 'python', 'while True:\n    pass\n', [['1\n', '1\n']], { limits: quickLimits });
 		expect(hiddenCaseExplanation(report.cases[0]!)).toEqual({ code: 'time_limit_exceeded', seconds: 0.5 });
 		expect(hiddenCaseExplanation({ verdict: 'WA', explanation: { code: 'wrong_answer', line: 7 } })).toEqual({ code: 'hidden_case_wrong_answer' });
 		expect(hiddenCaseExplanation({ verdict: 'RE', explanation: { code: 'python_name_error', line: 3, name: 'secret' } })).toEqual({ code: 'hidden_case_runtime_error' });
