@@ -1,7 +1,7 @@
 // End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against the production build.
 // CHROMIUM_PATH overrides the browser. The suite needs TEST_DATABASE_URL: without it, it is skipped with a notice.
 import { defineConfig } from '@playwright/test';
-import { e2eOrigin } from './tests/environment';
+import { e2eOrigin, slowWork, testBudget } from './tests/environment';
 
 const hasDatabase = Boolean(process.env.TEST_DATABASE_URL);
 if (!hasDatabase && !process.env.CI) {
@@ -14,7 +14,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	timeout: 60_000,
+	timeout: testBudget,
+	expect: { timeout: 20_000 },
 	reporter: [['list']],
 	use: {
 		baseURL: e2eOrigin,
@@ -38,7 +39,7 @@ export default defineConfig({
 				command: 'npx tsx tests/e2e-server.ts',
 				url: `${e2eOrigin}/api/health`,
 				reuseExistingServer: false,
-				timeout: 60_000,
+				timeout: slowWork,
 				stdout: 'ignore',
 				stderr: 'pipe'
 			}

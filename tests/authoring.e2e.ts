@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { e2eOrigin } from './environment';
+import { e2eOrigin, slowWork } from './environment';
 
 const json = { 'content-type': 'application/json', origin: e2eOrigin };
 const form = { 'content-type': 'application/x-www-form-urlencoded', origin: e2eOrigin };
@@ -44,7 +44,7 @@ test('a coordinator writes an exercise whose reference solution fails: it cannot
 
 	await page.getByRole('button', { name: '確認する(模範解答を判定)' }).click();
 	const python = page.locator('.verification').filter({ hasText: 'Python' });
-	await expect(python).toContainText('正解になりませんでした', { timeout: 30_000 });
+	await expect(python).toContainText('正解になりませんでした', { timeout: slowWork });
 	await expect(python).toContainText('不正解 (WA)');
 	await page.getByRole('button', { name: '公開する' }).click();
 	await expect(page.getByText('まだ公開できません。')).toBeVisible();
@@ -58,7 +58,7 @@ test('a coordinator writes an exercise whose reference solution fails: it cannot
 	await expect(page.getByText('保存しました。')).toBeVisible();
 	await expect(python).toContainText('確認のあとで内容が変わりました');
 	await page.getByRole('button', { name: '確認する(模範解答を判定)' }).click();
-	await expect(python).toContainText('正解になりました', { timeout: 30_000 });
+	await expect(python).toContainText('正解になりました', { timeout: slowWork });
 	await page.getByRole('button', { name: '公開する' }).click();
 	await expect(page.getByText('公開しました。')).toBeVisible();
 

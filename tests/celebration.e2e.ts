@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/server/membership/dates';
+import { slowWork } from './environment';
 
 const correct = 'print("Hello, World!")\nprint("Hello, Kanazawa!")\n';
 
@@ -23,13 +24,13 @@ test('a correct answer is celebrated and leads to the next exercise in the curri
 	// A wrong answer first: nothing to celebrate.
 	await pasteProgram(page, 'print("Hello")\n');
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(page.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	const celebration = page.getByRole('status').filter({ hasText: '正解！おめでとう！' });
 	await expect(celebration).toHaveCount(0);
 
 	await pasteProgram(page, correct);
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(celebration).toBeVisible({ timeout: 30_000 });
+	await expect(celebration).toBeVisible({ timeout: slowWork });
 	await expect(celebration.locator('.confetti span').first()).toBeVisible();
 	await expect(celebration.getByRole('link', { name: 'メンターにレビューを頼む（もっとよい書き方を教えてもらう）' })).toHaveAttribute('href', '/exercises/hello-world/history');
 	await expectAccessible(page);
@@ -55,7 +56,7 @@ test('with reduced motion the celebration has no confetti, and it can be closed'
 	await pasteProgram(page, correct);
 	await page.getByRole('button', { name: '提出する' }).click();
 	const celebration = page.getByRole('status').filter({ hasText: '正解！おめでとう！' });
-	await expect(celebration).toBeVisible({ timeout: 30_000 });
+	await expect(celebration).toBeVisible({ timeout: slowWork });
 	await expect(celebration.locator('.confetti')).toBeHidden();
 	expect(await celebration.locator('.celebration').evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
 	await celebration.getByRole('button', { name: '閉じる' }).click();

@@ -34,7 +34,6 @@ test('a student picks 学年 on /join before the page has loaded, and the applic
 });
 
 test('every form keeps radio buttons, checkboxes and lists chosen before the page has loaded', async ({ browser, database, makeUser, logIn }) => {
-	test.setTimeout(180_000);
 	const { insertMember } = await import('../src/lib/server/membership/testing');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const { createTestSession } = await import('../src/lib/server/sessions/testing');

@@ -12,3 +12,13 @@ export function e2eDatabaseUrl(): string | undefined {
 	url.pathname = `/${e2eDatabaseName}`;
 	return url.toString();
 }
+
+/**
+ * How long the e2e suite waits for work that takes real time (a verdict, Python's first load in the browser, a server
+ * start). Long enough for a machine at a load average of 20 (2 cores); a passing test never waits it out, so the bound
+ * costs nothing and no test fails only because the machine is busy.
+ */
+export const slowWork = 120_000;
+
+/** A whole test's budget: several slow steps in a row on a busy machine. */
+export const testBudget = 300_000;

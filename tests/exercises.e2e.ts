@@ -1,7 +1,7 @@
 // Students and the exercises: the catalog, the exercise page with Monaco, Run and Submit, drafts, history, profile.
 // The curriculum is imported by the e2e server at start, as on any first start.
 import { test, expect } from './fixtures';
-import { e2eOrigin } from './environment';
+import { e2eOrigin, slowWork } from './environment';
 import { codeEditor, focusEditor, pasteProgram, programText } from './editor';
 
 const json = { 'content-type': 'application/json', origin: e2eOrigin };
@@ -26,15 +26,15 @@ test('a student types a solution in Monaco (Japanese included), runs it, submits
 	// Ctrl+Enter runs on the input box (the first sample to begin with); 入力例で試す checks every sample.
 	await page.keyboard.press('Control+Enter');
 	const result = page.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await expect(result.locator('pre').nth(1)).toContainText('さん');
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	await expect(result.getByText('入力例 1')).toBeVisible();
 	await expect(result.getByText('テスト 3')).toHaveCount(0);
 
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(result.getByText('テスト 5')).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByText('テスト 5')).toBeVisible({ timeout: slowWork });
 	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible();
 	await expect(page.locator('header.head')).toContainText('クリア');
 	await expect(page.getByText('自動保存しました')).toBeVisible();
@@ -66,7 +66,7 @@ test('a wrong answer shows the diff and the explanation; reset to the starter co
 
 	await page.getByRole('button', { name: '提出する' }).click();
 	const result = page.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	await expect(result.getByText('出力が正解とちがいます。1行目からずれています').first()).toBeVisible();
 	const diff = result.getByRole('table', { name: '正しい出力とあなたの出力のくらべ' }).first();
 	await expect(diff.getByRole('row').nth(1)).toContainText('330');
@@ -99,13 +99,13 @@ test('Run and Submit work from the keyboard alone', async ({ page, makeUser, log
 	await expect(page.getByRole('button', { name: '実行 (Ctrl+Enter)' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	const result = page.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: '入力例で試す' })).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.getByRole('button', { name: '提出する' })).toBeFocused();
 	await page.keyboard.press('Enter');
-	await expect(result.getByText('テスト 3')).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByText('テスト 3')).toBeVisible({ timeout: slowWork });
 });
 
 test('the catalog filters with plain GET forms, shows progress and suggests the next exercise; axe finds nothing', async ({ page, makeUser, logIn, expectAccessible }) => {
@@ -223,6 +223,6 @@ test('without JavaScript a student can still read, run and submit', async ({ bro
 	await expect(async () => {
 		await page.reload();
 		await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 1000 });
-	}).toPass({ timeout: 30_000 });
+	}).toPass({ timeout: slowWork });
 	await context.close();
 });

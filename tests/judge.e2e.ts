@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { e2eOrigin } from './environment';
+import { e2eOrigin, slowWork } from './environment';
 import { pasteProgram } from './editor';
 
 const json = { 'content-type': 'application/json', origin: e2eOrigin };
@@ -13,7 +13,7 @@ test('a student runs and submits in the browser, sees a wrong answer with its di
 	await expect(page.getByRole('heading', { name: '2つの数の足し算' })).toBeVisible();
 	await pasteProgram(page, 'a, b = map(int, input().split())\nprint(a - b)\n');
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	await expect(page.getByText('出力が正解とちがいます。1行目からずれています').first()).toBeVisible();
 	const diff = page.getByRole('table', { name: '正しい出力とあなたの出力のくらべ' }).first();
 	await expect(diff.getByRole('row').nth(1)).toContainText('3');
@@ -22,13 +22,13 @@ test('a student runs and submits in the browser, sees a wrong answer with its di
 
 	await pasteProgram(page, sumProgram);
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	const result = page.getByRole('region', { name: '判定の結果' });
 	await expect(result.getByText('入力例 2')).toBeVisible();
 	await expect(result.getByText('テスト 3')).toHaveCount(0);
 
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(result.getByText('テスト 5')).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByText('テスト 5')).toBeVisible({ timeout: slowWork });
 	await expect(page.getByRole('heading', { name: '正解 (AC)' })).toBeVisible();
 });
 
@@ -42,7 +42,7 @@ test('program output with markup, escapes and broken UTF-8 is shown as harmless 
 		"import sys\nsys.stdout.write('</script><script>alert(1)</script><img src=x onerror=alert(2)>\\x1b[31mred\\n')\nsys.stdout.flush()\nsys.stdout.buffer.write(b'\\xff\\xfe bad\\n')\n"
 	);
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	const actual = page.getByRole('table').first();
 	await expect(actual).toContainText('</script><script>alert(1)</script>');
 	await expect(actual).not.toContainText('\u001b');
@@ -77,7 +77,7 @@ test('the submissions API checks who asks, hides hidden cases and refuses abuse 
 	await expect(async () => {
 		view = await (await alice.request.get(`/api/submissions/${id}`)).json();
 		expect(['done', 'failed']).toContain(view.status);
-	}).toPass({ timeout: 30_000 });
+	}).toPass({ timeout: slowWork });
 	const hidden = view!.cases.filter((testCase) => !testCase.sample);
 	expect(hidden.length).toBeGreaterThan(0);
 	for (const testCase of hidden) {

@@ -23,7 +23,6 @@ async function applyAsMentor(page: Page, fullName: string) {
 const steps = (page: Page) => page.getByRole('list', { name: '申し込みの進み具合' });
 
 test('a mentor applicant follows their application from received to declined, applies again and is approved', async ({ browser, makeUser, logIn, expectAccessible }) => {
-	test.setTimeout(120_000);
 	const suffix = Date.now().toString(36);
 	const applicant = await makeUser();
 	const page = await newPage(browser);

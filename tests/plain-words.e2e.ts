@@ -5,6 +5,7 @@ import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/server/membership/dates';
+import { slowWork } from './environment';
 
 async function newPage(browser: Browser): Promise<Page> {
 	return (await browser.newContext()).newPage();
@@ -13,7 +14,6 @@ async function newPage(browser: Browser): Promise<Page> {
 const context = { origin: 'http://localhost' };
 
 test('a young student reads verdicts, review states and the discussion limit in words they know', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
-	test.setTimeout(180_000);
 	const reviews = await import('../src/lib/server/reviews');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const { exercises } = await import('../src/lib/server/judge/schema');
@@ -30,7 +30,7 @@ test('a young student reads verdicts, review states and the discussion limit in 
 	await pasteProgram(page, 'n = int(input())\nprint(n)\n');
 	await page.getByRole('button', { name: '提出する' }).click();
 	const result = page.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	const badges = result.locator('.case .badge');
 	await expect(badges.first()).toHaveText(/^(正解 \(AC\)|不正解 \(WA\))$/);
 	for (const badge of await badges.all()) await expect(badge).not.toHaveText(/^[A-Z]{2,3}$/);
@@ -60,7 +60,7 @@ test('a young student reads verdicts, review states and the discussion limit in 
 	await codeEditor(page);
 	await pasteProgram(page, 'n = int(input())\ntotal = 0\nfor i in range(1, n + 1):\n    total += i\nprint(total)\n');
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	await expect(page.getByText('この提出は2回目の提出としてメンターに届きました。')).toBeVisible();
 	expect(await reviews.postReview(database.db, mentor.id, requestId, { body: 'よくできました！', outcome: 'approved' }, context)).toBeNull();
 	for (const path of [`/reviews/${requestId}`, '/reviews', '/exercises/sum-to-n', '/student']) {

@@ -14,10 +14,11 @@ import * as judge from '../src/lib/server/judge';
 import * as auth from '../src/lib/server/auth';
 import { createUser } from '../src/lib/server/testing/factories';
 import { createDatabase, startJudgeWorker, startWebServer, waitFor, type RunningProcess } from './support/processes';
+import { testBudget } from './environment';
 
 const run = promisify(execFile);
 
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.describe.configure({ mode: 'serial', timeout: 2 * testBudget });
 test.skip(!process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL is not set');
 
 async function freePort(): Promise<number> {

@@ -10,8 +10,9 @@ import { makeSigningKey, startLocalSupabaseAuth } from '../src/lib/server/auth/s
 import { uniqueEmail } from '../src/lib/server/testing/factories';
 import { createDatabase, startWebServer, type RunningProcess } from './support/processes';
 import { startTlsProxy } from './support/tls-proxy';
+import { testBudget } from './environment';
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: testBudget });
 test.skip(!process.env.TEST_DATABASE_URL, 'TEST_DATABASE_URL is not set');
 
 async function freePort(): Promise<number> {

@@ -7,6 +7,7 @@ import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram, programText } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/server/membership/dates';
+import { slowWork } from './environment';
 
 async function newPage(browser: Browser): Promise<Page> {
 	return (await browser.newContext()).newPage();
@@ -33,7 +34,6 @@ const withoutFirstLine = 'total = 0\nfor i in range(1, n + 1):\n    total += i\n
 const fixed = 'n = int(input())\ntotal = 0\nfor i in range(1, n + 1):\n    total += i\nprint(total)\n';
 
 test('a line comment follows its line through edits, and moves above the code once the line is rewritten', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
-	test.setTimeout(180_000);
 	const student = await makeUser({ roles: ['student'] });
 	await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh1' });
 	const studentPage = await newPage(browser);
@@ -44,7 +44,7 @@ test('a line comment follows its line through edits, and moves above the code on
 	await codeEditor(studentPage);
 	await pasteProgram(studentPage, reviewed);
 	await studentPage.getByRole('button', { name: '提出する' }).click();
-	await expect(studentPage.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: /^不正解/ })).toBeVisible({ timeout: 30_000 });
+	await expect(studentPage.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: /^不正解/ })).toBeVisible({ timeout: slowWork });
 	await studentPage.getByRole('link', { name: /^提出の記録/ }).click();
 	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).click();
 	await studentPage.getByLabel('困っていること').fill('答えが合いません。');
@@ -109,7 +109,7 @@ test('a line comment follows its line through edits, and moves above the code on
 
 	// The fix is correct; it goes to the mentor, who approves it. The comment still does not land on another line.
 	await studentPage.getByRole('button', { name: '提出する' }).click();
-	await expect(studentPage.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: /^正解/ })).toBeVisible({ timeout: 30_000 });
+	await expect(studentPage.getByRole('region', { name: '判定の結果' }).getByRole('heading', { name: /^正解/ })).toBeVisible({ timeout: slowWork });
 	await mentorPage.goto(`/mentor/reviews/${requestId}`);
 	await mentorPage.getByLabel('全体へのコメント').fill('完璧です！');
 	await mentorPage.getByLabel('合格').check();

@@ -6,6 +6,7 @@ import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/server/membership/dates';
+import { slowWork } from './environment';
 
 async function newPage(browser: Browser): Promise<Page> {
 	return (await browser.newContext()).newPage();
@@ -16,7 +17,6 @@ const wrong = 'name = input()\n# あいさつ\nprint("こんにちは、" + name
 const fixed = 'name = input()\n# あいさつ\nprint("こんにちは、" + name + "さん")\n';
 
 test('apply, approve, ask for help, claim, comment on line 3, see it in the editor, reply, resubmit, approve', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
-	test.setTimeout(180_000);
 	const suffix = Date.now().toString(36);
 
 	// A mentor applies and a coordinator approves.
@@ -56,7 +56,7 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await pasteProgram(studentPage, wrong);
 	await studentPage.getByRole('button', { name: '提出する' }).click();
 	const result = studentPage.getByRole('region', { name: '判定の結果' });
-	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	await studentPage.getByRole('link', { name: '提出の記録(1)' }).click();
 	await studentPage.getByRole('link', { name: 'プログラムと結果を見る' }).click();
 	await expect(studentPage.getByRole('heading', { name: 'メンターに見てもらう' })).toBeVisible();
@@ -145,7 +145,7 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await codeEditor(studentPage);
 	await pasteProgram(studentPage, fixed);
 	await studentPage.getByRole('button', { name: '提出する' }).click();
-	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result.getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	// The mentor asked for changes, so this first submit after it joins the discussion by itself.
 	await expect(studentPage.getByText('この提出は2回目の提出としてメンターに届きました。')).toBeVisible();
 	await studentPage.getByRole('link', { name: '提出の記録(2)' }).click();

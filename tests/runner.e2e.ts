@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { pasteProgram, programText } from './editor';
 import { holdScripts } from './hydration';
+import { slowWork } from './environment';
 
 test.beforeEach(async ({ demoExercises }) => demoExercises);
 
@@ -30,25 +31,25 @@ test('Python runs in the browser: output for the input box, samples checked, err
 	await pasteProgram(page, 'import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\nprint(sys.stdin.read().strip())\n');
 	await stdinBox(page).fill('40 2\nrest of input\n');
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 60_000 });
+	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).locator('pre').nth(1)).toHaveText('42\nrest of input\n');
 	await expect(page.getByText('このパソコンの中で実行しました')).toBeVisible();
 
 	await pasteProgram(page, 'a, b = map(int, input().split())\nprint(a * b)\n');
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(result(page).getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '不正解 (WA)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('入力例 2')).toBeVisible();
 	await expect(page.getByText('入力例 2 個で確かめました')).toBeVisible();
 
 	await pasteProgram(page, 'a, b = map(int, input().split())\nprint(total)\n');
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '実行中のエラー (RE)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '実行中のエラー (RE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('2行目の「total」が見つかりません')).toBeVisible();
 	await expect(result(page).getByText("NameError: name 'total' is not defined")).toBeVisible();
 
 	await pasteProgram(page, 'print("unclosed"\n');
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '文法のエラー (CE)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '文法のエラー (CE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('1行目の書き方(文法)がまちがっています')).toBeVisible();
 	await expectAccessible(page);
 	expect(posts).toEqual([]);
@@ -56,7 +57,7 @@ test('Python runs in the browser: output for the input box, samples checked, err
 	// Submitting still goes to the server's judge.
 	await pasteProgram(page, 'a, b = map(int, input().split())\nprint(a + b)\n');
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('テスト 5')).toBeVisible();
 	expect(posts).toHaveLength(1);
 	expect(JSON.parse(posts[0]!)).toMatchObject({ mode: 'submit', exercise: 'sum-of-two-numbers' });
@@ -68,7 +69,7 @@ test('a program that never stops: the time limit ends it, 停止 ends it sooner,
 	await page.goto('/exercises/hello');
 	await pasteProgram(page, 'while True:\n    pass\n');
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '時間切れ (TLE)' })).toBeVisible({ timeout: 60_000 });
+	await expect(result(page).getByRole('heading', { name: '時間切れ (TLE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('2秒以内に終わりませんでした')).toBeVisible();
 
 	await pasteProgram(page, 'import time\ntime.sleep(60)\n');
@@ -79,7 +80,7 @@ test('a program that never stops: the time limit ends it, 停止 ends it sooner,
 
 	await pasteProgram(page, 'print("こんにちは、" + input() + "!")\n');
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 
 	await page.locator('#language').selectOption('javascript');
 	await pasteProgram(page, 'for (;;) {}\n');
@@ -99,12 +100,12 @@ test('JavaScript runs in the browser with Node’s input idioms and output layou
 		"const [a, b] = require('fs').readFileSync('/dev/stdin', 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\nconsole.log([a, b, a + b, 4, 5, 6, 7]);\n"
 	);
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).locator('pre').nth(1)).toHaveText('3\n[\n  1, 2, 3, 4,\n  5, 6, 7\n]\n');
 
 	await pasteProgram(page, "const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => {\n  const [a, b] = line.split(' ').map(Number);\n  console.log(a + c);\n});\n");
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(result(page).getByRole('heading', { name: '実行中のエラー (RE)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '実行中のエラー (RE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('4行目の「c」が見つかりません').first()).toBeVisible();
 	expect(posts).toEqual([]);
 });
@@ -118,7 +119,7 @@ test('a browser without WebAssembly or workers runs on the server instead, and s
 	await page.goto('/exercises/hello');
 	await pasteProgram(page, 'print("こんにちは、" + input() + "!")\n');
 	await page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
-	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await expect(page.getByText('このブラウザではその場で実行できないため、サーバーで実行しました。')).toBeVisible();
 	expect(posts).toHaveLength(1);
 	expect(JSON.parse(posts[0]!)).toMatchObject({ mode: 'run', stdin: '金沢\n' });
@@ -129,7 +130,7 @@ test('a browser without WebAssembly or workers runs on the server instead, and s
 	await page.locator('#language').selectOption('javascript');
 	await pasteProgram(page, "console.log('こんにちは、' + require('fs').readFileSync(0, 'utf8').trim() + '!');\n");
 	await page.getByRole('button', { name: '入力例で試す' }).click();
-	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: 30_000 });
+	await expect(result(page).getByRole('heading', { name: '正解 (AC)' })).toBeVisible({ timeout: slowWork });
 	expect(posts).toHaveLength(2);
 });
 
@@ -138,7 +139,7 @@ test('a submit that never stops costs one time limit: the remaining tests are sh
 	await page.goto('/exercises/hello');
 	await pasteProgram(page, 'while True:\n    pass\n');
 	await page.getByRole('button', { name: '提出する' }).click();
-	await expect(result(page).getByRole('heading', { name: '時間切れ (TLE)' })).toBeVisible({ timeout: 60_000 });
+	await expect(result(page).getByRole('heading', { name: '時間切れ (TLE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('未実行')).toHaveCount(4);
 	await expect(result(page).getByText('ケース 1 が TLE になったので、このケースは実行していません')).toHaveCount(1);
 });
@@ -158,7 +159,7 @@ test('what is typed before the page has loaded stays, and Monaco takes over with
 	await box.press('ControlOrMeta+A');
 	await box.pressSequentially('print("typed early")');
 	release();
-	await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: slowWork });
 	await expect(box).toHaveValue('print("typed early")');
 	await page.keyboard.type('  # still here');
 	await expect(box).toHaveValue('print("typed early")  # still here');
@@ -171,6 +172,6 @@ test('a language picked before the page has loaded is kept, with its own code', 
 	await page.locator('#language').selectOption('javascript');
 	await release();
 	await expect(page.locator('#language')).toHaveValue('javascript');
-	await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('.monaco-editor')).toBeVisible({ timeout: slowWork });
 	await expect(programText(page)).toHaveValue(/console\.log/);
 });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, readdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { slowWork } from '../environment';
 
 export interface RunningProcess {
 	process: ChildProcess;
@@ -48,7 +49,7 @@ function launch(command: string, args: string[], env: Record<string, string>, op
 	};
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = slowWork): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe().catch(() => undefined);

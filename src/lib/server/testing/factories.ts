@@ -23,7 +23,7 @@ export async function createUser(
 ): Promise<TestUser> {
 	const email = options.email ?? uniqueEmail(options.roles?.[0] ?? 'user');
 	const password = options.password ?? testPassword;
-	const displayName = options.displayName ?? `テスト ${email.slice(0, 8)}`;
+	const displayName = options.displayName ?? `テスト ${email.split('@')[0]}`;
 	const { id } = await auth.createAccount(db, {
 		email,
 		password,
