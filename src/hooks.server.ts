@@ -11,6 +11,7 @@ export const init: ServerInit = async () => {
 };
 
 export const handle = sequence(
+	hooks.serverTiming,
 	hooks.securityHeaders,
 	hooks.serviceUnavailable,
 	hooks.database,

@@ -1,3 +1,4 @@
+export { serverTiming } from './server-timing';
 export { securityHeaders } from './security-headers';
 export { database } from './database';
 export { locale } from './locale';
