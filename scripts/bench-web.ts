@@ -63,7 +63,7 @@ for (const backend of backends) {
 		const mentorCookie = `session=${mentor.token}`;
 		const candidates: Target[] = [
 			{ name: 'baseline GET /api/ping', path: '/api/ping' },
-			{ name: 'home /', path: '/', cookie: studentCookie },
+			{ name: 'home / (a visitor)', path: '/' },
 			{ name: 'catalog /exercises', path: '/exercises', cookie: studentCookie },
 			{ name: 'exercise page', path: `/exercises/${exerciseSlug(1)}`, cookie: studentCookie },
 			{ name: 'student profile /student', path: '/student', cookie: studentCookie },

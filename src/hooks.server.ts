@@ -17,7 +17,8 @@ export const handle = sequence(
 	hooks.database,
 	hooks.locale,
 	hooks.rejectUnstorableText,
-	hooks.authentication
+	hooks.authentication,
+	hooks.visitorPages
 );
 
 export const handleError = hooks.reportError;

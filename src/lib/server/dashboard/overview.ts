@@ -1,5 +1,5 @@
 // Everything the coordinators' dashboard page shows, computed by each server once per change of what it counts (and at
-// least once a minute) and shared by every coordinator (shared.ts), with the time it was computed: at 10,000 members the
+// least once a minute) and shared by every coordinator (caching/shared.ts), with the time it was computed: at 10,000 members the
 // figures are about twenty queries reading whole tables, which under load made the dashboard 60 times slower than a
 // page without database work.
 import type { Database } from '../db';
@@ -9,13 +9,13 @@ import * as reviews from '../reviews';
 import * as sessions from '../sessions';
 import { japanDate } from '../membership/dates';
 import { buildReport, pageReportOptions } from './report';
-import { computeShared, dashboardVersion } from './shared';
+import { computeShared, sharedPagesVersion } from '../caching/shared';
 
 /** How long the dashboard's figures are reused. */
 export const overviewMaxAgeMs = 60_000;
 
 export async function dashboardOverview(db: Database, locale: 'ja' | 'en', now = new Date()) {
-	const version = await dashboardVersion(db);
+	const version = await sharedPagesVersion(db);
 	const { value, computedAt } = await computeShared(db, `overview ${locale} ${japanDate(now)}`, { maxAgeMs: overviewMaxAgeMs, version, now: now.getTime() }, () =>
 		computeOverview(db, locale, now)
 	);

@@ -19,7 +19,7 @@ import {
 	type WeekPoint
 } from './aggregates';
 import { chartMonths, forecastTarget, type ChartMonth, type Forecast, type Target } from './forecast';
-import { computeShared } from './shared';
+import { computeShared } from '../caching/shared';
 import { getTarget } from './target';
 
 export interface LabelledCount extends Count {
@@ -62,7 +62,7 @@ export interface ReportOptions {
 export const pageReportOptions: ReportOptions = { activityCacheMs: 60_000 };
 
 // The weekly activity reads every submission of the last 12 weeks (about 300,000 rows at 10,000 members: ~300 ms on
-// PostgreSQL), so the CSV export shares the page's once-a-minute computation (shared.ts, per process).
+// PostgreSQL), so the CSV export shares the page's once-a-minute computation (caching/shared.ts, per process).
 async function cachedActivity(db: Database, asOf: string, maxAgeMs: number | undefined) {
 	if (!maxAgeMs) return activityByWeek(db, asOf);
 	return (await computeShared(db, `activity ${asOf}`, { maxAgeMs }, () => activityByWeek(db, asOf))).value;

@@ -4,4 +4,5 @@ export { database } from './database';
 export { locale } from './locale';
 export { rejectUnstorableText } from './unstorable-text';
 export { authentication } from './authentication';
+export { visitorPages } from './visitor-pages';
 export { reportError, serviceUnavailable } from './errors';

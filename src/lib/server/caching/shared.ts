@@ -1,9 +1,9 @@
-// Figures that are the same for every coordinator, computed by each server at most once per change and per interval,
-// and shared by every request meanwhile: concurrent requests wait for the one computation instead of each running it.
-// A change is a move of the database's `dashboard_changes` counter (20261208100100_dashboard_changes.sql), which the
-// tables the dashboard counts bump on every write; the interval bounds what the counter cannot see (submissions, and
-// a change still uncommitted while the figures were read).
-// Note: a per-process cache; the page says when its figures were computed.
+// What is the same for many people (the dashboard's figures, the visitors' home page), computed by each server at most
+// once per change and per interval, and shared by every request meanwhile: concurrent requests wait for the one
+// computation instead of each running it. A change is a move of the database's `shared_page_changes` counter
+// (20261208100100_shared_page_changes.sql), which the tables those pages show bump on every write; the interval bounds
+// what the counter cannot see (submissions, and a change still uncommitted while the content was read).
+// Note: a per-process cache; another server may be up to the interval behind.
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 
@@ -20,9 +20,9 @@ interface Entry {
 
 const caches = new WeakMap<object, Map<string, Entry>>();
 
-/** How many changes the database has seen to what the dashboard counts. */
-export async function dashboardVersion(db: Database): Promise<string> {
-	const [row] = await selectRows<{ version: string }>(db, sql`select (last_value::text || ':' || is_called::text) as version from dashboard_changes`);
+/** How many changes the database has seen to what the shared pages show. */
+export async function sharedPagesVersion(db: Database): Promise<string> {
+	const [row] = await selectRows<{ version: string }>(db, sql`select (last_value::text || ':' || is_called::text) as version from shared_page_changes`);
 	return String(row?.version);
 }
 
