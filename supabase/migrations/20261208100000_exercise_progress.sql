@@ -1,7 +1,8 @@
 -- Each person's progress, kept up to date by the database itself whenever a submission is written, re-judged or
 -- deleted, in the same transaction: the catalog and the student's page read a row per exercise (or per day) instead of
 -- scanning the person's history (1,000,000 submissions at full size: the catalog took 1.2 s at p95 under load).
--- Triggers, not the judge's code, own these tables, so every writer (judge, seeds, imports, tests) keeps them true.
+-- Triggers, not the judge's code, own these tables, so every writer (judge, seeds, imports, tests) keeps them true;
+-- their functions are security definers, so a writer needs no right on the progress tables themselves.
 
 -- One row per person and exercise they sent anything for. `submissions` counts runs too (the catalog's "tried").
 create table public.exercise_progress (
@@ -34,6 +35,7 @@ revoke all on public.exercise_progress, public.submit_days from anon, authentica
 -- before the lock was granted, so two verdicts written at once for the same pair both end up counted.
 create function public.refresh_exercise_progress(user_ids uuid[], exercise_ids uuid[]) returns void
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -79,6 +81,7 @@ $$;
 -- Adds `change` submits to each (person, Japan day) of the given submissions; a day left with none is removed.
 create function public.count_submit_days(user_ids uuid[], created_ats timestamptz[], change integer) returns void
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -105,6 +108,7 @@ $$;
 
 create function public.submissions_progress_after_insert() returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -120,6 +124,7 @@ $$;
 
 create function public.submissions_progress_after_delete() returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
@@ -136,6 +141,7 @@ $$;
 -- A verdict written or re-judged (and, for completeness, a submission moved to another person, exercise, mode or time).
 create function public.submissions_progress_after_update() returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin

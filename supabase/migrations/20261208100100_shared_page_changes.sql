@@ -6,8 +6,11 @@
 -- logins, mail and drafts.
 create sequence public.shared_page_changes;
 
+-- Security definer: whoever writes a counted table moves the counter, without any right on the sequence itself (and a
+-- role that may write nothing, such as Supabase's anon, is still stopped by the tables' own rules first).
 create function public.note_shared_page_change() returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
