@@ -11,12 +11,14 @@ export const init: ServerInit = async () => {
 };
 
 export const handle = sequence(
+	hooks.serverTiming,
 	hooks.securityHeaders,
 	hooks.serviceUnavailable,
 	hooks.database,
 	hooks.locale,
 	hooks.rejectUnstorableText,
-	hooks.authentication
+	hooks.authentication,
+	hooks.visitorPages
 );
 
 export const handleError = hooks.reportError;

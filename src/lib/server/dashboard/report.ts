@@ -19,6 +19,7 @@ import {
 	type WeekPoint
 } from './aggregates';
 import { chartMonths, forecastTarget, type ChartMonth, type Forecast, type Target } from './forecast';
+import { computeShared } from '../caching/shared';
 import { getTarget } from './target';
 
 export interface LabelledCount extends Count {
@@ -60,19 +61,11 @@ export interface ReportOptions {
 /** What the dashboard page and its CSV export use, so both show the same figures. */
 export const pageReportOptions: ReportOptions = { activityCacheMs: 60_000 };
 
-// Note: a per-process cache. The weekly activity reads every submission of the last 12 weeks (about 300,000 rows
-// at 10,000 members: ~300 ms on PostgreSQL), so each server computes it at most once a minute, and concurrent
-// requests share one computation. Another server may show figures up to a minute apart; the rest is always fresh.
-const activityCache = new WeakMap<Database, { asOf: string; at: number; value: ReturnType<typeof activityByWeek> }>();
-
-function cachedActivity(db: Database, asOf: string, maxAgeMs: number | undefined) {
+// The weekly activity reads every submission of the last 12 weeks (about 300,000 rows at 10,000 members: ~300 ms on
+// PostgreSQL), so the CSV export shares the page's once-a-minute computation (caching/shared.ts, per process).
+async function cachedActivity(db: Database, asOf: string, maxAgeMs: number | undefined) {
 	if (!maxAgeMs) return activityByWeek(db, asOf);
-	const cached = activityCache.get(db);
-	if (cached && cached.asOf === asOf && Date.now() - cached.at < maxAgeMs) return cached.value;
-	const value = activityByWeek(db, asOf);
-	activityCache.set(db, { asOf, at: Date.now(), value });
-	value.catch(() => activityCache.delete(db));
-	return value;
+	return (await computeShared(db, `activity ${asOf}`, { maxAgeMs }, () => activityByWeek(db, asOf))).value;
 }
 
 /** Labels come in the current request's language (the page's, or the CSV downloader's). */

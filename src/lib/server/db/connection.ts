@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { timedQueries } from './timing';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -60,6 +61,7 @@ async function openPglite(dir: string, logger: QueryLogger): Promise<DatabaseCon
 	const inMemory = dir.startsWith('memory://');
 	if (!inMemory) mkdirSync(dir, { recursive: true });
 	const client = await PGlite.create(dir);
+	client.query = timedQueries(client.query.bind(client)) as typeof client.query;
 	const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
 	return {
 		kind: 'pglite',
@@ -92,6 +94,7 @@ async function openPostgres(url: string, maxConnections: number, logger: QueryLo
 		prepare: !/:6543\b/.test(url),
 		connect_timeout: 10
 	});
+	client.unsafe = timedQueries(client.unsafe.bind(client)) as typeof client.unsafe;
 	const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
 	return {
 		kind: 'postgres',

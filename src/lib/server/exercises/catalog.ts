@@ -1,6 +1,7 @@
 // The published exercises as one student sees them: with their status for that student (new / tried / solved),
 // filtered by what the catalog's form asks for, with progress per topic and the exercise to do next.
-// Status comes from the student's own submissions, read through submissions_user_exercise_idx.
+// Status comes from the student's progress rows (exercise_progress, kept by the database whenever a submission or its
+// verdict is written), one primary-key lookup per exercise instead of a scan of the person's history.
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { languages, type Language } from '../judge/languages';
@@ -51,8 +52,8 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) =>
 
 /** Whether the student has an AC submit for the exercise `e`. */
 const solvedBy = (userId: string) =>
-	sql`exists (select 1 from submissions where submissions.user_id = ${userId} and submissions.exercise_id = e.id
-		and submissions.mode = 'submit' and submissions.verdict = 'AC')`;
+	sql`exists (select 1 from exercise_progress progress where progress.user_id = ${userId} and progress.exercise_id = e.id
+		and progress.solved_at is not null)`;
 
 export async function listCatalog(db: Database, userId: string, filter: CatalogFilter = {}): Promise<CatalogEntry[]> {
 	const conditions: SQL[] = [sql`e.published`];
@@ -75,13 +76,9 @@ export async function listCatalog(db: Database, userId: string, filter: CatalogF
 		db,
 		sql`select * from (
 				select e.slug, e.title_ja, e.title_en, e.difficulty, e.topics, e.languages, e.sort_order,
-					case when mine.solved then 'solved' when mine.attempts > 0 then 'tried' else 'new' end as status
+					case when mine.solved_at is not null then 'solved' when mine.submissions > 0 then 'tried' else 'new' end as status
 				from exercises e
-				cross join lateral (
-					select count(*) as attempts, coalesce(bool_or(submissions.mode = 'submit' and submissions.verdict = 'AC'), false) as solved
-					from submissions
-					where submissions.user_id = ${userId} and submissions.exercise_id = e.id
-				) as mine
+				left join exercise_progress mine on mine.user_id = ${userId} and mine.exercise_id = e.id
 				where ${sql.join(conditions, sql` and `)}
 			) as catalog
 			${filter.status ? sql`where catalog.status = ${filter.status}` : sql``}

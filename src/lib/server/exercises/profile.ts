@@ -1,5 +1,6 @@
 // A student's progress: solved exercises per topic (catalog.ts), their streak and their latest submits.
-// Days are Japan days (Asia/Tokyo): a submit at 23:30 and one at 00:10 the next night are two days in a row.
+// Days are Japan days (Asia/Tokyo): a submit at 23:30 and one at 00:10 the next night are two days in a row. The days
+// come from submit_days, kept by the database whenever a submission is written (one short row per day with a submit).
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { exercises, submissions } from '../judge/schema';
@@ -15,9 +16,7 @@ export async function submitStreak(db: Database, userId: string, now: Date = new
 	const [row] = await selectRows<{ current: number; longest: number; submitted_today: boolean }>(
 		db,
 		sql`with days as (
-				select distinct (created_at at time zone 'Asia/Tokyo')::date as day
-				from submissions
-				where user_id = ${userId} and mode = 'submit'
+				select day from submit_days where user_id = ${userId} and submits > 0
 			),
 			runs as (
 				select max(day) as last_day, count(*)::int as length

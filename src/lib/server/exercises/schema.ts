@@ -1,6 +1,7 @@
-// Typed view of the exercises domain's own tables (supabase/migrations/20261130100000_exercises_catalog.sql);
-// the exercises themselves are the judge's table (../judge/schema.ts).
-import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// Typed view of the exercises domain's own tables (supabase/migrations/20261130100000_exercises_catalog.sql,
+// 20261208100000_exercise_progress.sql); the exercises themselves are the judge's table (../judge/schema.ts).
+import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { SubmissionVerdict } from '../../judge/verdicts';
 import { users } from '../db/schema';
 import type { Language } from '../judge/languages';
 import { exercises, submissions } from '../judge/schema';
@@ -47,3 +48,39 @@ export const exerciseAuthors = pgTable('exercise_authors', {
 	grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
 	grantedAt: timestamptz('granted_at').notNull().defaultNow()
 });
+
+/**
+ * Each person's progress per exercise, written only by the database's triggers on submissions (in the transaction
+ * that writes the submission or its verdict): read it, never write it.
+ */
+export const exerciseProgress = pgTable(
+	'exercise_progress',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		exerciseId: uuid('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		/** Every submission, runs too. */
+		submissions: integer('submissions').notNull().default(0),
+		submits: integer('submits').notNull().default(0),
+		solvedAt: timestamptz('solved_at'),
+		lastVerdict: text('last_verdict').$type<SubmissionVerdict>(),
+		lastSubmittedAt: timestamptz('last_submitted_at')
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.exerciseId] })]
+);
+
+/** Submits per person and Japan day (the streak), written only by the triggers on submissions. */
+export const submitDays = pgTable(
+	'submit_days',
+	{
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		day: date('day').notNull(),
+		submits: integer('submits').notNull()
+	},
+	(table) => [primaryKey({ columns: [table.userId, table.day] })]
+);

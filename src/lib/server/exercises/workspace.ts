@@ -1,13 +1,13 @@
 // An exercise as a student opens it: the statement and hints rendered for their language, the starter code, their
 // drafts and where they stand. Only the columns listed here leave the server: never the reference solutions, and of
 // the test cases only the samples (the statement shows them anyway; the browser checks a program against them).
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { CompareMode } from '../../judge/compare';
 import type { Language } from '../judge/languages';
-import { exerciseCases, exercises, submissions } from '../judge/schema';
+import { exerciseCases, exercises } from '../judge/schema';
 import { renderInlineMarkdown, renderMarkdown } from './markdown';
-import { exerciseDrafts } from './schema';
+import { exerciseDrafts, exerciseProgress } from './schema';
 import type { TopicId } from './topics';
 
 export interface Workspace {
@@ -70,12 +70,9 @@ export async function openWorkspace(
 			.where(and(eq(exerciseDrafts.userId, viewer.userId), eq(exerciseDrafts.exerciseId, row.id)))
 			.orderBy(desc(exerciseDrafts.updatedAt)),
 		db
-			.select({
-				submitCount: sql<number>`count(*)::int`.mapWith(Number),
-				solved: sql<boolean>`coalesce(bool_or(${submissions.verdict} = 'AC'), false)`
-			})
-			.from(submissions)
-			.where(and(eq(submissions.userId, viewer.userId), eq(submissions.exerciseId, row.id), eq(submissions.mode, 'submit')))
+			.select({ submitCount: exerciseProgress.submits, solvedAt: exerciseProgress.solvedAt })
+			.from(exerciseProgress)
+			.where(and(eq(exerciseProgress.userId, viewer.userId), eq(exerciseProgress.exerciseId, row.id)))
 	]);
 	const allowedDrafts = drafts.filter((draft) => row.languages.includes(draft.language));
 	const { statement, hints, starter, ...exercise } = row;
@@ -89,7 +86,7 @@ export async function openWorkspace(
 		starter: Object.fromEntries(row.languages.map((language) => [language, starter[language] ?? ''])),
 		drafts: Object.fromEntries(allowedDrafts.map((draft) => [draft.language, draft.source])),
 		language: allowedDrafts[0]?.language ?? row.languages[0] ?? 'python',
-		solved: Boolean(standing?.solved),
+		solved: Boolean(standing?.solvedAt),
 		submitCount: standing?.submitCount ?? 0
 	};
 }

@@ -1,5 +1,6 @@
-// Throwaway databases for the benchmarks, seeded at full size: PGlite in a temporary folder, or a fresh database on
-// the machine's PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL). Dropped again afterwards.
+// Databases for the benchmarks, seeded at full size: PGlite in a temporary folder, or a fresh database on the
+// machine's PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL), dropped again afterwards; or a named PostgreSQL database
+// kept between runs (`keep`), seeded on first use and only migrated afterwards, so before/after runs share the data.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { migrate, openDatabase, type DatabaseConnection } from '../db';
 import { hashPassword } from '../auth/password';
-import { benchPassword, seedLargeDataset, type DatasetSizes, type SeedStep } from './large-dataset';
+import { benchPassword, countUsers, seedLargeDataset, type DatasetSizes, type SeedStep } from './large-dataset';
 import { createBenchmarkSessions, type BenchmarkPeople } from './logins';
 
 export type BenchmarkBackend = 'pglite' | 'postgres';
@@ -30,13 +31,15 @@ export async function createSeededDatabase(
 	backend: BenchmarkBackend,
 	sizes: DatasetSizes,
 	report: (step: SeedStep) => void,
-	progress: (message: string) => void = () => {}
+	progress: (message: string) => void = () => {},
+	options: { keep?: string } = {}
 ): Promise<SeededDatabase> {
-	const place = backend === 'pglite' ? pglitePlace() : await postgresPlace();
+	const place = backend === 'pglite' ? pglitePlace() : await postgresPlace(options.keep);
 	const connection = await place.open();
 	try {
 		await migrate(connection);
-		await seedLargeDataset(connection.db, sizes, await hashPassword(benchPassword), report, progress);
+		if (place.existing && (await countUsers(connection.db)) > 0) progress(`reusing the seeded database ${place.name}`);
+		else await seedLargeDataset(connection.db, sizes, await hashPassword(benchPassword), report, progress);
 		const people = await createBenchmarkSessions(connection.db, sizes);
 		return { backend, env: place.env, people, open: place.open, drop: place.drop };
 	} catch (error) {
@@ -52,25 +55,31 @@ export async function createSeededDatabase(
 function pglitePlace() {
 	const directory = mkdtempSync(join(tmpdir(), 'itbu-bench-pglite-'));
 	return {
+		name: directory,
+		existing: false,
 		env: { PGLITE_DIR: directory, DATABASE_URL: '' },
 		open: () => openDatabase({ pgliteDir: directory }),
 		drop: async () => rmSync(directory, { recursive: true, force: true })
 	};
 }
 
-async function postgresPlace() {
+async function postgresPlace(keep?: string) {
 	const base = postgresBaseUrl();
 	if (!base) throw new Error('PostgreSQL benchmarks need TEST_DATABASE_URL or DATABASE_URL');
-	const name = `itbu_bench_${randomBytes(4).toString('hex')}`;
+	if (keep !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(keep)) throw new Error(`not a plain database name: ${keep}`);
+	const name = keep ?? `itbu_bench_${randomBytes(4).toString('hex')}`;
 	const admin = postgres(base, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
+	const [found] = await admin`select 1 from pg_database where datname = ${name}`;
+	if (!found) await admin.unsafe(`create database ${name}`);
 	const url = new URL(base);
 	url.pathname = `/${name}`;
 	return {
+		name,
+		existing: Boolean(found),
 		env: { DATABASE_URL: url.toString() },
 		open: () => openDatabase({ url: url.toString(), maxConnections: 5 }),
 		drop: async () => {
-			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			if (keep === undefined) await admin.unsafe(`drop database if exists ${name} with (force)`);
 			await admin.end();
 		}
 	};

@@ -79,6 +79,43 @@ for (const backend of testBackends()) {
 			);
 		});
 
+		// The triggers that keep each person's progress (20261208100000_exercise_progress.sql) run inside every write of
+		// a submission or its verdict. Their statements are read back from the database's own copy of the functions and
+		// planned with one person's values in place of the functions' parameters.
+		it('writing a verdict: the progress triggers’ statements read no large table whole', async () => {
+			const [submission] = await selectRows<{ user_id: string; exercise_id: string; created_at: string }>(
+				connection.db,
+				sql`select user_id, exercise_id, created_at::text from submissions where user_id = ${people.student.id} limit 1`
+			);
+			const values: Record<string, string> = {
+				user_ids: `array['${submission!.user_id}']::uuid[]`,
+				exercise_ids: `array['${submission!.exercise_id}']::uuid[]`,
+				created_ats: `array['${submission!.created_at}']::timestamptz[]`,
+				change: '-1'
+			};
+			const functions = await selectRows<{ name: string; source: string }>(
+				connection.db,
+				sql`select proname as name, prosrc as source from pg_proc where proname in ('refresh_exercise_progress', 'count_submit_days')`
+			);
+			expect(functions.map((found) => found.name).sort()).toEqual(['count_submit_days', 'refresh_exercise_progress']);
+			const problems: string[] = [];
+			let planned = 0;
+			for (const { source } of functions) {
+				const body = source.replace(/^\s*begin\b/i, '').replace(/\bend;\s*$/i, '');
+				for (const statement of body.split(';').map((part) => part.trim()).filter(Boolean)) {
+					const query = statement
+						.replace(/^perform\b/i, 'select')
+						.replace(/\b(user_ids|exercise_ids|created_ats|change)\b/g, (name) => values[name]!);
+					const plan = await explainQuery(connection.db, { query, params: [] });
+					planned++;
+					const scanned = sequentialScans(plan).filter((table) => largeTables.has(table));
+					if (scanned.length) problems.push(`${scanned.join(', ')} in:\n${query}\n${describePlan(plan)}`);
+				}
+			}
+			expect(planned).toBeGreaterThanOrEqual(7);
+			expect(problems).toEqual([]);
+		});
+
 		for (const page of pagesUnderLoad) {
 			it(`${page.page}: no sequential scan of a large table`, async () => {
 				const statements = await capture.during(() => page.run(connection.db, people));

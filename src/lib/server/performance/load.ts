@@ -43,3 +43,47 @@ export async function loadUrl(url: string, options: LoadOptions): Promise<LoadRe
 		failures
 	};
 }
+
+export interface ServerTimingSample {
+	/** Means over the sampled responses, from their Server-Timing header. */
+	totalMs: number;
+	databaseMs: number;
+	renderMs: number;
+	queries: number;
+}
+
+/** Requests `url` `count` times one after another and averages what its Server-Timing header says. */
+export async function sampleServerTiming(url: string, headers: Record<string, string>, count: number): Promise<ServerTimingSample | undefined> {
+	const samples: ServerTimingSample[] = [];
+	for (let index = 0; index < count; index++) {
+		const response = await fetch(url, { headers, redirect: 'manual' });
+		await response.arrayBuffer();
+		const metrics = parseServerTiming(response.headers.get('server-timing') ?? '');
+		if (metrics.total === undefined) return undefined;
+		samples.push({
+			totalMs: metrics.total.duration,
+			databaseMs: metrics.db?.duration ?? 0,
+			renderMs: metrics.render?.duration ?? 0,
+			queries: Number(/\d+/.exec(metrics.db?.description ?? '')?.[0] ?? 0)
+		});
+	}
+	const mean = (pick: (sample: ServerTimingSample) => number) => samples.reduce((sum, sample) => sum + pick(sample), 0) / samples.length;
+	return { totalMs: mean((s) => s.totalMs), databaseMs: mean((s) => s.databaseMs), renderMs: mean((s) => s.renderMs), queries: mean((s) => s.queries) };
+}
+
+/** `db;dur=1.2;desc="3 queries", render;dur=4.5` → { db: { duration: 1.2, description: '3 queries' }, … }. */
+export function parseServerTiming(header: string): Record<string, { duration: number; description?: string }> {
+	const metrics: Record<string, { duration: number; description?: string }> = {};
+	for (const entry of header.split(',')) {
+		const [name, ...parameters] = entry.split(';').map((part) => part.trim());
+		if (!name) continue;
+		const metric: { duration: number; description?: string } = { duration: 0 };
+		for (const parameter of parameters) {
+			const [key, value = ''] = parameter.split('=');
+			if (key === 'dur') metric.duration = Number(value);
+			if (key === 'desc') metric.description = value.replace(/^"|"$/g, '');
+		}
+		metrics[name] = metric;
+	}
+	return metrics;
+}

@@ -11,6 +11,8 @@ import { listCatalog, nextInCurriculum, nextSuggestedExercise, topicProgress } f
 import { recentSubmits, submitStreak } from '../exercises/profile';
 import { openWorkspace } from '../exercises/workspace';
 import { attendanceSummary } from '../sessions/summary';
+import { listSessions } from '../sessions';
+import { sharedPagesVersion } from '../caching/shared';
 import { listMentorApplications } from '../mentoring/applications';
 import { mentorsByOrganisation } from '../mentoring/mentors';
 import { reviewBacklog, reviewsByMentor } from '../reviews/backlog';
@@ -35,8 +37,13 @@ export const pagesUnderLoad: PageWork[] = [
 				attendanceSummary(db),
 				mentorsByOrganisation(db),
 				listMentorApplications(db),
-				reviewBacklog(db, 'ja')
+				reviewBacklog(db, 'ja'),
+				sharedPagesVersion(db)
 			])
+	},
+	{
+		page: 'visitor home (/), when its stored copy is out of date',
+		run: (db) => Promise.all([sharedPagesVersion(db), listSessions(db, { from: new Date(), includeCancelled: false, limit: 3 })])
 	},
 	{
 		page: 'mentor review queue (/mentor/reviews), and its count on /mentor',

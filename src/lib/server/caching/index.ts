@@ -1,0 +1,2 @@
+export { computeShared, sharedPagesVersion, type Computed } from './shared';
+export * from './visitor-pages';
