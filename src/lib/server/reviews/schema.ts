@@ -75,5 +75,3 @@ export const reviewSettings = pgTable('review_settings', {
 });
 
 export type ReviewRequest = typeof reviewRequests.$inferSelect;
-export type ReviewIteration = typeof reviewIterations.$inferSelect;
-export type ReviewComment = typeof reviewComments.$inferSelect;
