@@ -4,8 +4,8 @@ import type { Database } from '../db';
 import * as audit from '../audit';
 import { writeCsv } from '../csv';
 import { translate } from '../i18n';
-import { japanDate, monthOf } from '../membership/dates';
-import { schoolName } from '../membership/schools';
+import { japanDate, monthOf } from '../../japan-time';
+import { schoolName } from '../membership';
 import {
 	activityByWeek,
 	countAnonymisedMembers,

@@ -3,7 +3,7 @@
 // Status comes from the student's own submissions, read through submissions_user_exercise_idx.
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { languages, type Language } from '../judge/languages';
+import { languages, type Language } from '../judge';
 import { topicIds, topics, type TopicId } from './topics';
 
 export const exerciseStatuses = ['new', 'tried', 'solved'] as const;

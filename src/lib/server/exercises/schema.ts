@@ -2,7 +2,7 @@
 // the exercises themselves are the judge's table (../judge/schema.ts).
 import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
-import type { Language } from '../judge/languages';
+import type { Language } from '../judge';
 import { exercises, submissions } from '../judge/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
