@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideWhenChanged, prepareDatabaseOnStart } from './scripts/dev/vite-plugins';
@@ -17,6 +18,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	test: {
 		expect: { requireAssertions: true },
+		reporters: ['default', './scripts/dev/slowest-test-files.ts'],
 		projects: [
 			{
 				extends: './vite.config.ts',
@@ -24,8 +26,20 @@ export default defineConfig({
 					name: 'server',
 					environment: 'node',
 					include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'],
-					exclude: ['src/**/*.svelte.spec.ts'],
+					exclude: ['src/**/*.svelte.spec.ts', 'src/**/*.judged.spec.ts'],
 					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'curriculum',
+					environment: 'node',
+					include: ['src/**/*.judged.spec.ts'],
+					// Each test judges both languages at once: half the cores' worth of tests keeps one sandbox per core.
+					maxConcurrency: Math.max(1, Math.floor(availableParallelism() / 2)),
+					testTimeout: 60_000,
 					hookTimeout: 60_000
 				}
 			},

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../src/lib/server/performance/ports';
+import { freePort } from './performance/ports';
 
 const coldVite = process.argv.includes('--cold-vite');
 if (coldVite) await rm('node_modules/.vite', { recursive: true, force: true });

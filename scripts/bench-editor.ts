@@ -10,8 +10,8 @@
 // Asserts nothing; the figures are for the README and for noticing regressions.
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { ensureFreshBuild } from '../src/lib/server/performance/build';
-import { freePort } from '../src/lib/server/performance/ports';
+import { ensureFreshBuild } from './performance/build';
+import { freePort } from './performance/ports';
 import { openDatabase } from '../src/lib/server/db';
 import { createUser } from '../src/lib/server/testing/factories';
 import { createDatabase, startWebServer, waitFor, type RunningProcess } from '../tests/support/processes';

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { startJudgeWorker, startWebServer, type RunningProcess } from '../tests/support/processes';
-import { ensureFreshBuild } from '../src/lib/server/performance/build';
-import { createSeededDatabase, postgresBaseUrl } from '../src/lib/server/performance/databases';
-import { exerciseSlug, fullSizes, studentsWithAccounts } from '../src/lib/server/performance/large-dataset';
-import { createTally, residentMegabytes, simulateStudent } from '../src/lib/server/performance/club-session';
-import { percentile, printSeedStep } from '../src/lib/server/performance/report';
+import { ensureFreshBuild } from './performance/build';
+import { createSeededDatabase, postgresBaseUrl } from './performance/databases';
+import { exerciseSlug, fullSizes, studentsWithAccounts } from './performance/large-dataset';
+import { createTally, residentMegabytes, simulateStudent } from './performance/club-session';
+import { percentile, printSeedStep } from './performance/report';
 import { selectRows } from '../src/lib/server/db';
-import { freePort } from '../src/lib/server/performance/ports';
+import { freePort } from './performance/ports';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('bench:session seeds a throwaway database and refuses to run with NODE_ENV=production.');

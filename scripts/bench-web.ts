@@ -8,12 +8,12 @@
 // and rendering), and the queries per page. Prints figures; asserts nothing.
 import { parseArgs } from 'node:util';
 import { startWebServer, type RunningProcess } from '../tests/support/processes';
-import { ensureFreshBuild } from '../src/lib/server/performance/build';
-import { createSeededDatabase, postgresBaseUrl, type BenchmarkBackend } from '../src/lib/server/performance/databases';
-import { exerciseSlug, fullSizes } from '../src/lib/server/performance/large-dataset';
-import { loadUrl, sampleServerTiming, type LoadResult, type ServerTimingSample } from '../src/lib/server/performance/load';
-import { printSeedStep } from '../src/lib/server/performance/report';
-import { freePort } from '../src/lib/server/performance/ports';
+import { ensureFreshBuild } from './performance/build';
+import { createSeededDatabase, postgresBaseUrl, type BenchmarkBackend } from './performance/databases';
+import { exerciseSlug, fullSizes } from './performance/large-dataset';
+import { loadUrl, sampleServerTiming, type LoadResult, type ServerTimingSample } from './performance/load';
+import { printSeedStep } from './performance/report';
+import { freePort } from './performance/ports';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('bench:web seeds throwaway databases and refuses to run with NODE_ENV=production.');

@@ -1,13 +1,13 @@
 // `npm run seed:large [-- --reset] [--submissions N]`: fills DATABASE_URL (or the embedded database at PGLITE_DIR)
-// with a club at full size (src/lib/server/performance/large-dataset.ts), printing the time each table took.
+// with a club at full size (scripts/performance/large-dataset.ts), printing the time each table took.
 // Every seeded account's password is `itbu-bench-2026`. Refuses production, and any database that already has accounts
 // unless `--reset` (which drops the portal's schema and applies the migrations again).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/server/config';
 import { migrate, openDatabase } from '../src/lib/server/db';
 import { hashPassword } from '../src/lib/server/auth/password';
-import { benchPassword, countUsers, dropPortalSchema, fullSizes, seedLargeDataset } from '../src/lib/server/performance/large-dataset';
-import { printSeedStep } from '../src/lib/server/performance/report';
+import { benchPassword, countUsers, dropPortalSchema, fullSizes, seedLargeDataset } from './performance/large-dataset';
+import { printSeedStep } from './performance/report';
 
 if (process.env.NODE_ENV === 'production') {
 	console.error('seed:large refuses to run with NODE_ENV=production.');

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { e2eOrigin } from './environment';
-import { japanDate } from '../src/lib/server/membership/dates';
+import { japanDate } from '../src/lib/japan-time';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { parseCsv } from '../src/lib/server/csv';
-import { japanDateTime } from '../src/lib/session-time';
+import { japanDateTime } from '../src/lib/japan-time';
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
-import { japanDate } from '../src/lib/server/membership/dates';
+import { japanDate } from '../src/lib/japan-time';
 import { slowWork } from './environment';
 
 async function newPage(browser: Browser): Promise<Page> {

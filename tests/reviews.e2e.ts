@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
-import { japanDate } from '../src/lib/server/membership/dates';
+import { japanDate } from '../src/lib/japan-time';
 import { slowWork } from './environment';
 
 async function newPage(browser: Browser): Promise<Page> {
@@ -172,7 +172,7 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 test('a deactivated mentor is refused on the next request; students cannot post mentor actions, nor ask about others’ code', async ({ browser, database, makeUser, logIn }) => {
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const reviews = await import('../src/lib/server/reviews');
-	const { deactivateMentor } = await import('../src/lib/server/mentoring/mentors');
+	const { deactivateMentor } = await import('../src/lib/server/mentor-deactivation');
 	const { exercises } = await import('../src/lib/server/judge/schema');
 	const { eq } = await import('drizzle-orm');
 	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'hello-name'));

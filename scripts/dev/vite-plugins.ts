@@ -32,7 +32,7 @@ export function prepareDatabaseOnStart(): Plugin {
 			const env = { ...process.env, ...loadEnv(server.config.mode, server.config.root, '') };
 			server.httpServer?.once('listening', () => {
 				void server
-					.ssrLoadModule('/src/lib/server/demo/start.ts')
+					.ssrLoadModule('/src/lib/server/development.ts')
 					.then((module) => module.prepareDevelopment(env))
 					.then(async (notice: (url: string) => string | null) => {
 						const text = notice(server.resolvedUrls?.local[0] ?? 'http://localhost:5173/');

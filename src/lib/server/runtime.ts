@@ -5,9 +5,9 @@ import type { Config } from './config';
 import { migrate, openDatabase, type DatabaseConnection } from './db';
 import * as judge from './judge';
 import * as mail from './mail';
-import * as notifications from './notifications';
+import * as sessions from './sessions';
 import { log } from './log';
-import { seedDemoData } from './demo/seed';
+import { seedDemoData } from './demo';
 import * as auth from './auth';
 import * as exercises from './exercises';
 import * as supabase from './auth/supabase';
@@ -66,7 +66,7 @@ async function createRuntime(config: Config): Promise<Runtime> {
 	}
 
 	// Day-before reminders of club sessions (idempotent, so every web server may run it); mails link to ORIGIN.
-	const reminders = notifications.startReminderJob(db, {
+	const reminders = sessions.startReminderJob(db, {
 		origin: config.origin,
 		onError: (error) => log.error('session reminders failed', { error })
 	});

@@ -1,8 +1,8 @@
 // Form schemas of membership, shared by the pages and their actions. Error messages are message keys.
 import { z } from 'zod';
-import { isSchoolCode, otherSchoolCode } from '../server/membership/schools';
+import { isSchoolCode, otherSchoolCode } from '../server/membership';
 import { genders, grades, memberStatuses } from '../server/membership/vocabulary';
-import { isValidIsoDate } from '../server/membership/dates';
+import { isValidIsoDate } from '../japan-time';
 import { email } from './account';
 
 const isoDate = z.string().trim().refine(isValidIsoDate, 'member_error_date_invalid');

@@ -1,8 +1,8 @@
 // Form schemas of club sessions, shared by the pages and their actions. Error messages are message keys.
 // Dates and times are typed in Japan time and become instants here.
 import { z } from 'zod';
-import { isValidIsoDate } from '../server/membership/dates';
-import { japanDateTime } from '../session-time';
+import { isValidIsoDate } from '../japan-time';
+import { japanDateTime } from '../japan-time';
 import { httpUrl, optionalText } from './mentoring';
 
 const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'session_error_time_invalid');

@@ -9,3 +9,4 @@ export { localIdentity, type PasswordIdentitySource } from './identity';
 export * from './registration';
 export * from './recovery';
 export * from './administration';
+export { generateSecret, hashSecret, secretMatches, secretPattern } from './token';

@@ -2,8 +2,8 @@
 // so they always agree.
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { schoolYearOf } from '../membership/dates';
-import { currentGradeSql } from '../membership/members';
+import { schoolYearOf } from '../../japan-time';
+import { currentGradeSql } from '../membership';
 import { currentStatuses } from '../membership/vocabulary';
 import type { MonthPoint } from './forecast';
 

@@ -1,6 +1,6 @@
 // The forecast the city asks for: at the recent pace, when does the club reach its target, and is it on track?
 // Deliberately simple to explain: the average of new members per month over the last 12 complete months.
-import { addMonths, monthOf, monthsBetween } from '../membership/dates';
+import { addMonths, monthOf, monthsBetween } from '../../japan-time';
 
 export interface MonthPoint {
 	month: string;

@@ -7,9 +7,9 @@ import * as membership from '../membership';
 import * as mentoring from '../mentoring';
 import * as reviews from '../reviews';
 import * as sessions from '../sessions';
-import { japanDate } from '../membership/dates';
+import { japanDate } from '../../japan-time';
 import { buildReport, pageReportOptions } from './report';
-import { computeShared, sharedPagesVersion } from '../caching/shared';
+import { computeShared, sharedPagesVersion } from '../caching';
 
 /** How long the dashboard's figures are reused. */
 export const overviewMaxAgeMs = 60_000;

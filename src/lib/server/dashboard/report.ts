@@ -4,8 +4,8 @@ import type { Database } from '../db';
 import * as audit from '../audit';
 import { writeCsv } from '../csv';
 import { translate } from '../i18n';
-import { japanDate, monthOf } from '../membership/dates';
-import { schoolName } from '../membership/schools';
+import { japanDate, monthOf } from '../../japan-time';
+import { schoolName } from '../membership';
 import {
 	activityByWeek,
 	countAnonymisedMembers,
@@ -19,7 +19,7 @@ import {
 	type WeekPoint
 } from './aggregates';
 import { chartMonths, forecastTarget, type ChartMonth, type Forecast, type Target } from './forecast';
-import { computeShared } from '../caching/shared';
+import { computeShared } from '../caching';
 import { getTarget } from './target';
 
 export interface LabelledCount extends Count {

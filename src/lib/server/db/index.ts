@@ -3,3 +3,4 @@ export type { Database, DatabaseConnection, DatabaseOptions } from './connection
 export { migrate, readMigrations } from './migrate';
 export * as schema from './schema';
 export { isDatabaseUnavailable } from './unavailable';
+export { DatabaseTime, measureDatabaseTime } from './timing';

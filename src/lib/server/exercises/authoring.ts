@@ -5,7 +5,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { compareModes } from '../../judge/compare';
-import { languages, type Language } from '../judge/languages';
+import { languages, type Language } from '../judge';
 import { exerciseCases, exercises } from '../judge/schema';
 import { maximumHints, minimumCases, slugPattern, statementExampleProblems, type ExerciseContent } from './content';
 import { caseRows, contentColumns, nameCases } from './stored';

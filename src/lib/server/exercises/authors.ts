@@ -4,8 +4,8 @@ import { error } from '@sveltejs/kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
-import { requireUser } from '../auth/guards';
-import type { SessionUser, Session } from '../auth/session';
+import { requireUser } from '../auth';
+import type { SessionUser, Session } from '../auth';
 import { exerciseAuthors } from './schema';
 
 export async function isAuthor(db: Database, user: Pick<SessionUser, 'id' | 'roles'>): Promise<boolean> {

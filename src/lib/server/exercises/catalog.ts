@@ -4,7 +4,7 @@
 // verdict is written), one primary-key lookup per exercise instead of a scan of the person's history.
 import { sql, type SQL } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { languages, type Language } from '../judge/languages';
+import { languages, type Language } from '../judge';
 import { topicIds, topics, type TopicId } from './topics';
 
 export const exerciseStatuses = ['new', 'tried', 'solved'] as const;

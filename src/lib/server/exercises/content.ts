@@ -7,8 +7,8 @@ import MarkdownIt from 'markdown-it';
 import { Document, parse as parseYaml, YAMLSeq } from 'yaml';
 import { z } from 'zod';
 import { compareModes, defaultCompareMode, type CompareMode } from '../../judge/compare';
-import { languages, type Language } from '../judge/languages';
-import { defaultLimits, type RunLimits } from '../judge/limits';
+import { languages, type Language } from '../judge';
+import { defaultLimits, type RunLimits } from '../judge';
 import { topicIds, type TopicId } from './topics';
 
 export const defaultCurriculumRoot = 'src/content/exercises';

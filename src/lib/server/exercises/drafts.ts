@@ -2,7 +2,7 @@
 // change of device. The page saves about once a second while they type; the limit below only stops runaway clients.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { languages, type Language } from '../judge/languages';
+import { languages, type Language } from '../judge';
 import { exercises } from '../judge/schema';
 import * as rateLimit from '../ratelimit';
 import { exerciseDrafts } from './schema';

@@ -2,7 +2,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { exercises, submissions } from '../judge/schema';
-import { canView, type Viewer } from '../judge/view';
+import { canView, type Viewer } from '../judge';
 
 export const historyPageSize = 50;
 

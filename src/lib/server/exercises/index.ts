@@ -1,7 +1,7 @@
 // Exercises: the curriculum folders and their import, the catalog, the student's workspace (drafts, history,
 // progress) and authoring (editing, verification, publishing, export).
 // import * as exercises from '$lib/server/exercises'
-export { loadCurriculum, loadExerciseFolder, exerciseToFolder, defaultCurriculumRoot, ExerciseContentError } from './content';
+export { loadCurriculum, loadExerciseFolder, exerciseToFolder, defaultCurriculumRoot, ExerciseContentError, sourceExtensions } from './content';
 export type { ExerciseContent, ExerciseContentCase } from './content';
 export { topics, topicIds, topicById } from './topics';
 export type { Topic, TopicId } from './topics';

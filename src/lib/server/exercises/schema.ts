@@ -3,7 +3,7 @@
 import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { SubmissionVerdict } from '../../judge/verdicts';
 import { users } from '../db/schema';
-import type { Language } from '../judge/languages';
+import type { Language } from '../judge';
 import { exercises, submissions } from '../judge/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -3,8 +3,8 @@
 // verification of the exercise as it is now (same content hash) that ended AC.
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import type { Language } from '../judge/languages';
-import { enqueueSubmission, SubmissionRejected } from '../judge/queue';
+import type { Language } from '../judge';
+import { enqueueSubmission, SubmissionRejected } from '../judge';
 import { exercises, submissions } from '../judge/schema';
 import * as rateLimit from '../ratelimit';
 import { publishingProblems, setPublished, type PublishingProblem } from './authoring';

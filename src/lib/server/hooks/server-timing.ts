@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { DatabaseTime, measureDatabaseTime } from '../db/timing';
+import { DatabaseTime, measureDatabaseTime } from '../db';
 
 /**
  * Says in a Server-Timing header where a response's time went: `db` (wall time waiting for SQL, with the number of

@@ -35,3 +35,7 @@ export { explanationCodes, explanationMessageKey } from '../../judge/explanation
 export type { Explanation, ExplanationCode } from '../../judge/explanations';
 export { exercises, exerciseCases, submissions } from './schema';
 export type { Exercise, ExerciseCase, Submission, SubmissionMode, SubmissionStatus } from './schema';
+export { acceptSubmission, submissionRequest, intakeWindows } from './intake';
+export type { SubmissionRequest, IntakeProblem, IntakeResult } from './intake';
+export { canView, viewSubmission, viewSubmissionUnderReview, submissionProgress, hiddenCaseExplanation } from './view';
+export type { Viewer, CaseView, SubmissionView } from './view';

@@ -1,5 +1,5 @@
 // Every mail the portal sends is first a row here, so nothing is lost while the mail server is down.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { outboxMail } from '../db/schema';
 import type { ComposedMail } from './compose';
@@ -99,12 +99,4 @@ export async function listRecentMails(db: Database, options: { to?: string; limi
 		.where(options.to ? sql`lower(${outboxMail.toAddress}) = lower(${options.to})` : undefined)
 		.orderBy(desc(outboxMail.id))
 		.limit(options.limit ?? 50);
-}
-
-export async function countPendingMails(db: Database): Promise<number> {
-	const [row] = await db
-		.select({ pending: sql<number>`count(*)::int` })
-		.from(outboxMail)
-		.where(and(isNull(outboxMail.sentAt)));
-	return row?.pending ?? 0;
 }

@@ -1,7 +1,7 @@
 // The guardian's single-use consent link: mailed to the guardian, valid 14 days, only a hash of the token stored.
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { generateSecret, hashSecret } from '../auth/token';
+import { generateSecret, hashSecret } from '../auth';
 import { guardianConsentLinks } from './schema';
 
 export const consentLinkLifetimeMs = 14 * 24 * 60 * 60 * 1000;

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { addMonths, japanDate, schoolYearOf } from './dates';
+import { addMonths, japanDate, schoolYearOf } from '../../japan-time';
 import { nextMemberNumber } from './numbers';
 import { members, memberStatusChanges } from './schema';
 import { schools } from './schools';

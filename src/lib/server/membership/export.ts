@@ -3,7 +3,7 @@
 import type { Database } from '../db';
 import * as audit from '../audit';
 import { writeCsv } from '../csv';
-import { japanDate } from './dates';
+import { japanDate } from '../../japan-time';
 import { listMembersForExport, type MemberFilter } from './members';
 import { rosterColumns } from './roster';
 import type { Gender, Grade, MemberStatus } from './vocabulary';

@@ -7,7 +7,7 @@ import { auditEvents } from '../audit/schema';
 import { addNote, changeStatus, findMember, listMembers, viewMember } from './members';
 import { insertMember } from './testing';
 import { currentGrade } from './vocabulary';
-import { schoolYearOf } from './dates';
+import { schoolYearOf } from '../../japan-time';
 
 describe('grades move on each April', () => {
 	it('derives today’s grade from the recorded one', () => {

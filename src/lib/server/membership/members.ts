@@ -4,9 +4,9 @@ import type { Database } from '../db';
 import { users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
-import { japanDate, schoolYearOf } from './dates';
+import { japanDate, schoolYearOf } from '../../japan-time';
 import { memberNotes, members, memberStatusChanges, memberApplications, type Member } from './schema';
-import { isUuid } from './ids';
+import { isUuid } from '../ids';
 import { schoolName } from './schools';
 import { currentGrade, currentStatuses, type Grade, type MemberStatus } from './vocabulary';
 

@@ -5,15 +5,17 @@ import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
-import { exportOwnReviewComments, exportOwnReviews } from '../reviews/export';
-import { japanDate, schoolYearOf } from './dates';
-import { isUuid } from './ids';
+import { japanDate, schoolYearOf } from '../../japan-time';
+import { isUuid } from '../ids';
 import { guardianConsentLinks, memberApplications, memberNotes, members, memberStatusChanges } from './schema';
 import { schoolName } from './schools';
 import { currentGrade, currentStatuses } from './vocabulary';
 
-/** Everything the portal keeps about the person's membership, and their review requests, as one JSON document. */
-export async function exportOwnData(db: Database, actor: audit.Actor, now = new Date()) {
+/**
+ * Everything the portal keeps about the person's account and membership, for their own data download (own-data.ts
+ * adds what other domains keep and writes the audit record). `memberId` is for that record, not the document.
+ */
+export async function exportOwnMembershipData(db: Database, actor: audit.Actor, now: Date) {
 	const [account] = await db.select().from(users).where(eq(users.id, actor.id));
 	if (!account) throw new Error('account not found');
 	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, actor.id));
@@ -38,10 +40,8 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 				.where(eq(memberNotes.memberId, member.id))
 				.orderBy(desc(memberNotes.createdAt))
 		: [];
-	const [reviewRequests, reviewCommentsWritten] = await Promise.all([exportOwnReviews(db, actor.id), exportOwnReviewComments(db, actor.id)]);
-	await audit.record(db, actor, 'own_data_exported', { memberId: member?.id ?? null });
 	const today = japanDate(now);
-	return {
+	const document = {
 		exportedAt: now.toISOString(),
 		account: {
 			email: account.email,
@@ -82,10 +82,9 @@ export async function exportOwnData(db: Database, actor: audit.Actor, now = new 
 			createdAt: application.createdAt.toISOString(),
 			guardianDecidedAt: application.consentDecidedAt?.toISOString() ?? null,
 			rejectionReason: application.rejectionReason
-		})),
-		reviewRequests,
-		reviewCommentsWritten
+		}))
 	};
+	return { memberId: member?.id ?? null, document };
 }
 
 export type DeletionOutcome = 'requested' | 'already_requested' | 'applications_erased' | 'nothing_to_delete';

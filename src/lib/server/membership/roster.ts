@@ -6,7 +6,7 @@ import { inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import * as audit from '../audit';
 import { decodeCsv, parseCsv, type CsvEncoding } from '../csv';
-import { isValidIsoDate, japanDate, schoolYearOf } from './dates';
+import { isValidIsoDate, japanDate, schoolYearOf } from '../../japan-time';
 import { claimMemberNumber, nextMemberNumber, parseMemberNumber } from './numbers';
 import { members, memberStatusChanges } from './schema';
 import { schoolFromText } from './schools';

@@ -44,11 +44,6 @@ export const guardianConsentLinks = pgTable('guardian_consent_links', {
 	usedAt: timestamptz('used_at')
 });
 
-export const memberNumberCounters = pgTable('member_number_counters', {
-	year: integer('year').primaryKey(),
-	lastNumber: integer('last_number').notNull()
-});
-
 export const members = pgTable('members', {
 	id: uuid('id').primaryKey().defaultRandom(),
 	memberNumber: text('member_number').notNull().unique(),

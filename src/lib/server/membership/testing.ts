@@ -6,7 +6,7 @@ import { outboxMail } from '../db/schema';
 import * as auth from '../auth';
 import { createUser, uniqueEmail, type TestUser } from '../testing/factories';
 import type { ApplicationForm } from '../../validation/membership';
-import { schoolYearOf } from './dates';
+import { schoolYearOf } from '../../japan-time';
 import { nextMemberNumber } from './numbers';
 import { members, memberStatusChanges, type Member } from './schema';
 import type { Applicant } from './applications';

@@ -6,7 +6,7 @@ import { users, type Locale } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
 import * as mail from '../mail';
-import { isUuid } from '../membership/ids';
+import { isUuid } from '../ids';
 import type { MentorApplicationInput } from '../../validation/mentoring';
 import { mentorApplications, mentors, partnerOrganisations, type MentorApplication } from './schema';
 import { codeOfConductVersion, type Affiliation, type MentorApplicationStatus } from './vocabulary';

@@ -18,7 +18,8 @@ import {
 	viewMentorApplication,
 	type MentorApplicant
 } from './applications';
-import { deactivateMentor, listMentors, mentorsByOrganisation, reactivateMentor } from './mentors';
+import { listMentors, mentorsByOrganisation, reactivateMentor } from './mentors';
+import { deactivateMentor } from '../mentor-deactivation';
 import { createOrganisation, listOrganisations, partnerChoices, updateOrganisation } from './organisations';
 import { studentPublicProfile } from './profiles';
 import { createPartner, mentorApplicationFor } from './testing';

@@ -5,9 +5,7 @@ import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import * as auth from '../auth';
 import * as audit from '../audit';
-import { releaseMentorRequests } from '../reviews/queue';
-import { cancelFutureMentorSignUps } from '../sessions/participation';
-import { isUuid } from '../membership/ids';
+import { isUuid } from '../ids';
 import { mentors, partnerOrganisations } from './schema';
 import type { Affiliation } from './vocabulary';
 
@@ -74,28 +72,24 @@ async function isMentor(db: Database, userId: string): Promise<boolean> {
 }
 
 /**
- * Takes the mentor role away (refused from the very next request), cancels the mentor's future session sign-ups
- * and hands the reviews they had claimed back to the queue. The account itself stays; they can still sign in and see their own data.
+ * Takes the mentor role away (refused from the very next request) and records when, by whom and why, inside the
+ * caller's transaction. The account itself stays; they can still sign in and see their own data. What else ends
+ * with the role (session sign-ups, claimed reviews) belongs to other domains: mentor-deactivation.ts does it all.
  */
-export async function deactivateMentor(
-	db: Database,
+export async function deactivateMentorRole(
+	tx: Database,
 	actor: audit.Actor,
 	userId: string,
 	reason: string | undefined,
-	now = new Date()
+	now: Date
 ): Promise<MentorProblem | null> {
-	return db.transaction(async (tx) => {
-		if (!(await isMentor(tx, userId))) return 'mentor_error_not_found';
-		await auth.revokeRole(tx, userId, 'mentor');
-		await tx
-			.update(mentors)
-			.set({ deactivatedAt: now, deactivatedBy: actor.id, deactivationReason: reason ?? null })
-			.where(eq(mentors.userId, userId));
-		const cancelled = await cancelFutureMentorSignUps(tx, userId, now);
-		const releasedReviews = await releaseMentorRequests(tx, userId);
-		await audit.record(tx, actor, 'mentor_deactivated', { detail: { userId, cancelledSignUps: cancelled, releasedReviews } });
-		return null;
-	});
+	if (!(await isMentor(tx, userId))) return 'mentor_error_not_found';
+	await auth.revokeRole(tx, userId, 'mentor');
+	await tx
+		.update(mentors)
+		.set({ deactivatedAt: now, deactivatedBy: actor.id, deactivationReason: reason ?? null })
+		.where(eq(mentors.userId, userId));
+	return null;
 }
 
 export async function reactivateMentor(db: Database, actor: audit.Actor, userId: string): Promise<MentorProblem | null> {

@@ -2,7 +2,7 @@
 // Archived ones are no longer offered to applicants but keep their mentors and history.
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { isUuid } from '../membership/ids';
+import { isUuid } from '../ids';
 import type { OrganisationInput } from '../../validation/mentoring';
 import { partnerOrganisations, type PartnerOrganisation } from './schema';
 import type { OrganisationKind } from './vocabulary';

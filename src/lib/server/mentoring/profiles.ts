@@ -3,7 +3,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { japanDate, schoolYearOf } from '../membership/dates';
+import { japanDate, schoolYearOf } from '../../japan-time';
 import { members } from '../membership/schema';
 import { currentGrade, type Grade } from '../membership/vocabulary';
 

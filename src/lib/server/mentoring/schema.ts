@@ -56,4 +56,3 @@ export const mentors = pgTable('mentors', {
 
 export type PartnerOrganisation = typeof partnerOrganisations.$inferSelect;
 export type MentorApplication = typeof mentorApplications.$inferSelect;
-export type Mentor = typeof mentors.$inferSelect;

@@ -13,4 +13,3 @@ export {
 } from './kinds';
 export { mailPreferences, setMailPreferences, type MailPreference } from './preferences';
 export { listNotifications, countUnread, openNotification, markAllRead, type InboxEntry } from './inbox';
-export { sendSessionReminders, startReminderJob, reminderHourJapan } from './reminders';

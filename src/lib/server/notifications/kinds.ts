@@ -3,7 +3,7 @@
 // the unread count, the mail and the preferences in the settings follow by themselves.
 import * as m from '../../paraglide/messages.js';
 import type { Locale, Role } from '../db/schema';
-import { formatSessionTime } from '../../session-time';
+import { formatSessionTime } from '../../japan-time';
 
 /** A club session as a notification remembers it (the session may change later; the notification says what was). */
 export interface SessionPayload {

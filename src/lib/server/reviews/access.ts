@@ -3,7 +3,7 @@
 // (to decide whether to claim it) or their own; another mentor's claim is answered like a missing request.
 import { and, eq, lt, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { Database } from '../db';
-import { isUuid } from '../membership/ids';
+import { isUuid } from '../ids';
 import { reviewRequests, type ReviewRequest } from './schema';
 
 /** A claim the mentor has not acted on for this long returns to the queue. */

@@ -6,8 +6,8 @@ import { users } from '../db/schema';
 import * as audit from '../audit';
 import { exercises } from '../judge/schema';
 import { mentors, partnerOrganisations } from '../mentoring/schema';
-import { isUuid } from '../membership/ids';
-import { studentPublicProfiles } from '../mentoring/profiles';
+import { isUuid } from '../ids';
+import { studentPublicProfiles } from '../mentoring';
 import { availableCondition, claimLapsesBefore } from './access';
 import { reviewComments, reviewRequests, reviewSettings, type ReviewKind } from './schema';
 

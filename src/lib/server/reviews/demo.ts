@@ -4,7 +4,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { saveDraft } from '../exercises/drafts';
+import { saveDraft } from '../exercises';
 import { outputsMatch } from '../../judge/compare';
 import { exerciseCases, exercises, submissions } from '../judge/schema';
 import { addLineComment, postReview } from './comments';

@@ -4,12 +4,12 @@ import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import * as audit from '../audit';
-import { renderMarkdown } from '../exercises/markdown';
+import { renderMarkdown } from '../exercises';
 import { exercises, submissions } from '../judge/schema';
-import type { Language } from '../judge/languages';
-import { viewSubmissionUnderReview, type SubmissionView } from '../judge/view';
-import { studentPublicProfile, type StudentPublicProfile } from '../mentoring/profiles';
-import { mentorOrganisations } from '../mentoring/mentors';
+import type { Language } from '../judge';
+import { viewSubmissionUnderReview, type SubmissionView } from '../judge';
+import { studentPublicProfile, type StudentPublicProfile } from '../mentoring';
+import { mentorOrganisations } from '../mentoring';
 import { accessFor, claimLifetimeMs, type Permissions, type Viewer } from './access';
 import { reviewComments, reviewIterations, reviewRequests, type ReviewKind, type ReviewOutcome, type ReviewStatus, type ClosedReason } from './schema';
 

@@ -7,4 +7,5 @@ export * from './requests';
 export * from './comments';
 export * from './discussion';
 export * from './backlog';
+export { exportOwnReviews, exportOwnReviewComments } from './export';
 export type { ReviewKind, ReviewOutcome, ReviewStatus } from './schema';

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import { exercises } from '../judge/schema';
-import { notify, type NotifyContext } from '../notifications/notify';
+import { notify, type NotifyContext } from '../notifications';
 import { notificationPreferences } from '../notifications/schema';
 import { isActiveMentorSql } from './access';
 

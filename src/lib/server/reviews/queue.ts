@@ -4,9 +4,9 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { exercises } from '../judge/schema';
-import type { Language } from '../judge/languages';
-import { isUuid } from '../membership/ids';
-import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring/profiles';
+import type { Language } from '../judge';
+import { isUuid } from '../ids';
+import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';
 import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable, iterationCount } from './access';
 import { reviewComments, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
 

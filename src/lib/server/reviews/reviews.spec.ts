@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { outboxMail } from '../db/schema';
 import * as audit from '../audit';
-import { deactivateMentor } from '../mentoring/mentors';
+import { deactivateMentor } from '../mentor-deactivation';
 import { setMailPreferences } from '../notifications/preferences';
 import { notifications } from '../notifications/schema';
 import { createUser } from '../testing/factories';

@@ -1,7 +1,7 @@
 // Typed view of the review tables (supabase/migrations/20261130130000_reviews.sql is the source of truth).
 import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
-import type { Language } from '../judge/languages';
+import type { Language } from '../judge';
 import { exercises, submissions } from '../judge/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -75,5 +75,3 @@ export const reviewSettings = pgTable('review_settings', {
 });
 
 export type ReviewRequest = typeof reviewRequests.$inferSelect;
-export type ReviewIteration = typeof reviewIterations.$inferSelect;
-export type ReviewComment = typeof reviewComments.$inferSelect;

@@ -7,11 +7,11 @@ import { users } from '../db/schema';
 import * as audit from '../audit';
 import { writeCsv } from '../csv';
 import { translate } from '../i18n';
-import { japanDate, schoolYearOf } from '../membership/dates';
+import { japanDate, schoolYearOf } from '../../japan-time';
 import { members } from '../membership/schema';
 import { currentGrade, type Grade } from '../membership/vocabulary';
-import { mentorOrganisations } from '../mentoring/mentors';
-import { formatSessionTime } from '../../session-time';
+import { mentorOrganisations } from '../mentoring';
+import { formatSessionTime } from '../../japan-time';
 import { lockSession, getSession, type SessionProblem, type SessionSummary } from './sessions';
 import { sessionParticipants, type ParticipantRole } from './schema';
 

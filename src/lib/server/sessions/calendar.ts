@@ -1,6 +1,6 @@
 // The month the calendar page shows, in Japan: its bounds as instants and its weeks as a grid (Sunday first).
-import { addMonths, japanDate } from '../membership/dates';
-import { japanDateTime } from '../../session-time';
+import { addMonths, japanDate } from '../../japan-time';
+import { japanDateTime } from '../../japan-time';
 
 export interface CalendarMonth {
 	/** 'YYYY-MM'. */

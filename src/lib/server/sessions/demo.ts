@@ -3,8 +3,8 @@
 import { inArray } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { japanDate } from '../membership/dates';
-import { japanDateTime } from '../../session-time';
+import { japanDate } from '../../japan-time';
+import { japanDateTime } from '../../japan-time';
 import { clubSessions, sessionParticipants } from './schema';
 
 const venue = '金沢未来のまち創造館';

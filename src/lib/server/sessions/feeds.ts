@@ -5,7 +5,7 @@ import { and, eq, gte, ne, or } from 'drizzle-orm';
 import * as m from '../../paraglide/messages.js';
 import type { Database } from '../db';
 import { userRoles, users, type Locale } from '../db/schema';
-import { generateSecret, hashSecret } from '../auth/token';
+import { generateSecret, hashSecret } from '../auth';
 import { calendarFeeds, clubSessions, sessionParticipants, type ClubSession } from './schema';
 import { writeCalendar, type CalendarEvent } from './ical';
 

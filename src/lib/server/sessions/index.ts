@@ -6,3 +6,4 @@ export { createCalendarFeed, deleteCalendarFeed, calendarFeedStatus, calendarFee
 export { attendanceSummary, type AttendanceSummary } from './summary';
 export type { ParticipantRole, ParticipantStatus } from './schema';
 export { calendarMonth, type CalendarMonth } from './calendar';
+export { sendSessionReminders, startReminderJob, reminderHourJapan } from './reminders';

@@ -3,8 +3,8 @@
 // give out more seats than there are.
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import type { NotifyContext } from '../notifications/notify';
-import { isUuid } from '../membership/ids';
+import type { NotifyContext } from '../notifications';
+import { isUuid } from '../ids';
 import { clubSessions, sessionParticipants, type ClubSession, type ParticipantRole } from './schema';
 import { getSessions, lockSession, type SessionProblem, type SessionSummary } from './sessions';
 import { countConfirmedStudents, promoteFromWaitlist } from './waitlist';

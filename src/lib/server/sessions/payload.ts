@@ -1,4 +1,4 @@
-import type { SessionPayload } from '../notifications/kinds';
+import type { SessionPayload } from '../notifications';
 import type { ClubSession } from './schema';
 
 /** What a notification about a session remembers of it. */

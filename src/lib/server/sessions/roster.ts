@@ -3,9 +3,9 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { japanDate } from '../membership/dates';
-import { mentorOrganisations } from '../mentoring/mentors';
-import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring/profiles';
+import { japanDate } from '../../japan-time';
+import { mentorOrganisations } from '../mentoring';
+import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';
 import { sessionParticipants } from './schema';
 
 export interface SessionRoster {

@@ -55,4 +55,3 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 });
 
 export type ClubSession = typeof clubSessions.$inferSelect;
-export type SessionParticipant = typeof sessionParticipants.$inferSelect;

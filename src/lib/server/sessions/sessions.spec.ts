@@ -11,7 +11,7 @@ import { calendarFeed, calendarFeedStatus, createCalendarFeed, deleteCalendarFee
 import { cancelRsvp, rsvp, signUpMentor } from './participation';
 import { cancelSession, getSession } from './sessions';
 import { attendanceSummary } from './summary';
-import { japanDateTime } from '../../session-time';
+import { japanDateTime } from '../../japan-time';
 import { calendarFeeds } from './schema';
 import { createStudents, createTestSession, day, testOrigin } from './testing';
 

@@ -2,8 +2,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db';
 import * as audit from '../audit';
-import { notify, type NotifyContext } from '../notifications/notify';
-import { isUuid } from '../membership/ids';
+import { notify, type NotifyContext } from '../notifications';
+import { isUuid } from '../ids';
 import { sessionPayload } from './payload';
 import { promoteFromWaitlist } from './waitlist';
 import { clubSessions, sessionParticipants, type ClubSession } from './schema';

@@ -1,8 +1,8 @@
 // Attendance for the coordinators' dashboard, next to membership: this school year's sessions held and who came.
 import { and, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { japanDate, schoolYearOf } from '../membership/dates';
-import { japanDateTime } from '../../session-time';
+import { japanDate, schoolYearOf } from '../../japan-time';
+import { japanDateTime } from '../../japan-time';
 import { clubSessions, sessionParticipants } from './schema';
 import { listPastSessions, type SessionSummary } from './sessions';
 

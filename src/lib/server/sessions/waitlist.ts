@@ -1,7 +1,7 @@
 // The waitlist moves up by itself, first come first served, whenever a seat frees up or seats are added.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { notify, type NotifyContext } from '../notifications/notify';
+import { notify, type NotifyContext } from '../notifications';
 import { sessionPayload } from './payload';
 import { sessionParticipants, type ClubSession } from './schema';
 

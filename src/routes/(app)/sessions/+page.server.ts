@@ -1,6 +1,6 @@
 import * as auth from '$lib/server/auth';
 import * as sessions from '$lib/server/sessions';
-import { japanDateAndTime } from '$lib/session-time';
+import { japanDateAndTime } from '$lib/japan-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as reviews from '$lib/server/reviews';
-import { acceptSubmission, submissionRequest } from '$lib/server/judge/intake';
+import { acceptSubmission, submissionRequest } from '$lib/server/judge';
 import { translate } from '$lib/server/i18n';
 import type { RequestHandler } from './$types';
 

@@ -1,5 +1,6 @@
 import * as auth from '$lib/server/auth';
 import * as mentoring from '$lib/server/mentoring';
+import { deactivateMentor } from '$lib/server/mentor-deactivation';
 import { failWith, parseForm } from '$lib/server/forms';
 import { mentorDeactivationForm } from '$lib/validation/mentoring';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +17,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mentorDeactivationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await mentoring.deactivateMentor(locals.db, user, parsed.data.userId, parsed.data.reason);
+		const problem = await deactivateMentor(locals.db, user, parsed.data.userId, parsed.data.reason);
 		if (problem) return failWith(form, problem, undefined, 404);
 		return { deactivated: true };
 	},

@@ -3,7 +3,7 @@ import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
 import { translate } from '$lib/server/i18n';
-import { acceptSubmission, submissionRequest } from '$lib/server/judge/intake';
+import { acceptSubmission, submissionRequest } from '$lib/server/judge';
 import type { Actions, PageServerLoad } from './$types';
 
 const members = ['student', 'mentor', 'coordinator'] as const;

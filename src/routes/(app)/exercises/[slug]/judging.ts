@@ -1,5 +1,5 @@
 // The page's conversation with the judge: send a program, follow its progress, fetch the verdict.
-import type { SubmissionView } from '$lib/server/judge/view';
+import type { SubmissionView } from '$lib/server/judge';
 
 export type Progress = Pick<SubmissionView, 'status' | 'casesDone' | 'casesTotal'>;
 

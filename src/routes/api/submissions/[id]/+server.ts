@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import { viewSubmission } from '$lib/server/judge/view';
+import { viewSubmission } from '$lib/server/judge';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params, locals }) => {

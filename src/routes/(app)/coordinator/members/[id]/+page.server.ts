@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as membership from '$lib/server/membership';
+import { japanDate } from '$lib/japan-time';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { noteForm, statusChangeForm } from '$lib/validation/membership';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { user } = auth.requireRole(locals, 'coordinator', url);
 	const member = await membership.viewMember(locals.db, user, params.id);
 	if (!member) error(404, 'member_not_found');
-	return { member, today: membership.japanDate(), approvedNumber: url.searchParams.get('approved') };
+	return { member, today: japanDate(), approvedNumber: url.searchParams.get('approved') };
 };
 
 const statusCode = (problem: string) => (problem === 'member_not_found' ? 404 : 400);

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as sessions from '$lib/server/sessions';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
-import { japanDateAndTime } from '$lib/session-time';
+import { japanDateAndTime } from '$lib/japan-time';
 import { sessionForm } from '$lib/validation/sessions';
 import type { Actions, PageServerLoad } from './$types';
 

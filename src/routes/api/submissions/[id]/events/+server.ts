@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { nextChange } from '$lib/server/judge';
-import { submissionProgress } from '$lib/server/judge/view';
+import { submissionProgress } from '$lib/server/judge';
 import type { RequestHandler } from './$types';
 
 // Progress while cases finish ("3/10"), as server-sent events. The row is read again when the judge announces a

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { pyodideAsset } from '$lib/server/runner/pyodide-assets';
+import { pyodideAsset } from '$lib/server/runner';
 import type { RequestHandler } from './$types';
 
 // Python for the browser's 実行: public files of the `pyodide` package, the same for everyone (no session needed).

@@ -3,7 +3,7 @@ import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
 import { failWith, parseForm } from '$lib/server/forms';
-import { viewSubmission } from '$lib/server/judge/view';
+import { viewSubmission } from '$lib/server/judge';
 import { reviewRequestForm } from '$lib/validation/reviews';
 import type { Actions, PageServerLoad } from './$types';
 

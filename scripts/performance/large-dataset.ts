@@ -8,9 +8,9 @@
 // Each domain contributes seeders to `seeders`; one whose tables do not exist yet is skipped with a note.
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { selectRows, type Database, type DatabaseConnection } from '../db';
-import { schools } from '../membership/schools';
-import { topicIds } from '../exercises/topics';
+import { selectRows, type Database, type DatabaseConnection } from '../../src/lib/server/db';
+import { schools } from '../../src/lib/server/membership/schools';
+import { topicIds } from '../../src/lib/server/exercises/topics';
 
 export interface DatasetSizes {
 	members: number;

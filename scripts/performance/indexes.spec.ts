@@ -7,9 +7,9 @@
 // choose the same plans; a difference would be worth knowing about, so both are checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestDatabase, testBackends } from '../db/testing';
-import { selectRows, type DatabaseConnection } from '../db';
-import { hashPassword } from '../auth/password';
+import { createTestDatabase, testBackends } from '../../src/lib/server/db/testing';
+import { selectRows, type DatabaseConnection } from '../../src/lib/server/db';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { benchPassword, fullSizes, seedLargeDataset, type DatasetSizes } from './large-dataset';
 import { createBenchmarkSessions, type BenchmarkPeople } from './logins';
 import { pagesUnderLoad } from './pages';

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { migrate, openDatabase, type DatabaseConnection } from '../db';
-import { hashPassword } from '../auth/password';
+import { migrate, openDatabase, type DatabaseConnection } from '../../src/lib/server/db';
+import { hashPassword } from '../../src/lib/server/auth/password';
 import { benchPassword, countUsers, seedLargeDataset, type DatasetSizes, type SeedStep } from './large-dataset';
 import { createBenchmarkSessions, type BenchmarkPeople } from './logins';
 

@@ -1,7 +1,7 @@
 // The SQL behind a page, and how Postgres plans it. `captureQueries` records what the domain functions issue (through
 // `openDatabase({ logQuery })`); `explainQuery` asks for the plan of one recorded statement with its own parameters.
 import { sql, type SQL } from 'drizzle-orm';
-import { selectRows, type Database } from '../db';
+import { selectRows, type Database } from '../../src/lib/server/db';
 
 export interface CapturedQuery {
 	query: string;

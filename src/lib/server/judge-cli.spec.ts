@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJudgeArguments, runJudgeCli, UsageError } from './cli';
-import { sumPrograms } from './testing';
+import { parseJudgeArguments, runJudgeCli, UsageError } from './judge-cli';
+import { sumPrograms } from './judge/testing';
 
 const directory = mkdtempSync(join(tmpdir(), 'judge-cli-'));
 function file(name: string, content: string): string {

@@ -1,10 +1,10 @@
 // Real sessions for seeded people, made directly in the database (as a login would), so a load test can send the
 // same cookie a browser would without paying for a password hash per request.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Database } from '../db';
-import { createSession } from '../auth/session';
-import { users } from '../db/schema';
-import { submissions } from '../judge/schema';
+import type { Database } from '../../src/lib/server/db';
+import { createSession } from '../../src/lib/server/auth/session';
+import { users } from '../../src/lib/server/db/schema';
+import { submissions } from '../../src/lib/server/judge/schema';
 import { coordinatorEmail, mentorId, studentEmail, studentsWithAccounts, type DatasetSizes } from './large-dataset';
 
 export interface BenchmarkPeople {

@@ -3,8 +3,8 @@
 // SKIP LOCKED, so any number of web servers may run the job at once and each person is reminded once.
 import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { sessionPayload } from '../sessions/payload';
-import { notify } from './notify';
+import { sessionPayload } from './payload';
+import { notify } from '../notifications';
 
 /** Reminders go out from this hour (Japan time) on the day before a session: after school, before the evening. */
 export const reminderHourJapan = 17;

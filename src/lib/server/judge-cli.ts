@@ -4,12 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ExerciseContentError, loadExerciseFolder, sourceExtensions, type ExerciseContent } from '../exercises/content';
-import { compareModes, defaultCompareMode } from '../../judge/compare';
+import { ExerciseContentError, loadExerciseFolder, sourceExtensions, type ExerciseContent } from './exercises';
+import { compareModes, defaultCompareMode } from '../judge/compare';
 import { judgeSource, type JudgeRequest } from './judge';
-import { languages } from './languages';
-import { defaultLimits } from './limits';
-import { createSandbox, type SandboxOptions } from './sandbox';
+import { languages } from './judge';
+import { defaultLimits } from './judge';
+import { createSandbox, type SandboxOptions } from './judge';
 
 export const usage = `Usage: npm run judge -- --language python|javascript --source FILE --cases CASES.json
          [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]

@@ -1,22 +1,22 @@
 // The domain calls behind the pages `npm run bench:web` loads, and behind the review queue and backlog, one entry per
 // page, as their routes' loads make them (keep in step with the +page.server.ts files named here).
 // The EXPLAIN test runs these and checks the plan of every statement they issue.
-import type { Database } from '../db';
-import { validateSessionToken } from '../auth/session';
-import { buildReport } from '../dashboard/report';
-import { countApplicationsByStatus } from '../membership/applications';
-import { listMembers } from '../membership/members';
-import { viewSubmission } from '../judge/view';
-import { listCatalog, nextInCurriculum, nextSuggestedExercise, topicProgress } from '../exercises/catalog';
-import { recentSubmits, submitStreak } from '../exercises/profile';
-import { openWorkspace } from '../exercises/workspace';
-import { attendanceSummary } from '../sessions/summary';
-import { listSessions } from '../sessions';
-import { sharedPagesVersion } from '../caching/shared';
-import { listMentorApplications } from '../mentoring/applications';
-import { mentorsByOrganisation } from '../mentoring/mentors';
-import { reviewBacklog, reviewsByMentor } from '../reviews/backlog';
-import { countQueue, listMentorRequests, listQueue, queueExercises } from '../reviews/queue';
+import type { Database } from '../../src/lib/server/db';
+import { validateSessionToken } from '../../src/lib/server/auth/session';
+import { buildReport } from '../../src/lib/server/dashboard/report';
+import { countApplicationsByStatus } from '../../src/lib/server/membership/applications';
+import { listMembers } from '../../src/lib/server/membership/members';
+import { viewSubmission } from '../../src/lib/server/judge/view';
+import { listCatalog, nextInCurriculum, nextSuggestedExercise, topicProgress } from '../../src/lib/server/exercises/catalog';
+import { recentSubmits, submitStreak } from '../../src/lib/server/exercises/profile';
+import { openWorkspace } from '../../src/lib/server/exercises/workspace';
+import { attendanceSummary } from '../../src/lib/server/sessions/summary';
+import { listSessions } from '../../src/lib/server/sessions';
+import { sharedPagesVersion } from '../../src/lib/server/caching/shared';
+import { listMentorApplications } from '../../src/lib/server/mentoring/applications';
+import { mentorsByOrganisation } from '../../src/lib/server/mentoring/mentors';
+import { reviewBacklog, reviewsByMentor } from '../../src/lib/server/reviews/backlog';
+import { countQueue, listMentorRequests, listQueue, queueExercises } from '../../src/lib/server/reviews/queue';
 import { exerciseSlug } from './large-dataset';
 import type { BenchmarkPeople } from './logins';
 

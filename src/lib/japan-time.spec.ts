@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSessionTime, japanDateAndTime, japanDateTime } from './session-time';
+import { formatSessionTime, japanDateAndTime, japanDateTime } from './japan-time';
 
 describe('session times in Japan', () => {
 	it('reads a Japan date and time as the right instant, and back', () => {
