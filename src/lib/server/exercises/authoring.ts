@@ -40,6 +40,8 @@ export interface AuthoredExercise {
 	hints: { ja: string[]; en: string[] };
 	starter: Partial<Record<Language, string>>;
 	solution: Partial<Record<Language, string>>;
+	/** DNCL arrays start at 1 (src/lib/dncl); absent: at 0. */
+	dnclArrayBase?: 1;
 	cases: AuthoredCase[];
 }
 
@@ -120,6 +122,7 @@ export const exerciseForm = z
 			hints,
 			starter,
 			solution,
+			...(chosenLanguages.includes('dncl') && extra.dnclArrayBase === '1' ? { dnclArrayBase: 1 as const } : {}),
 			cases
 		};
 	});
@@ -243,7 +246,8 @@ export function formValues(content: ExerciseContent): Record<string, string> {
 		outputLimitKb: String(content.limits.outputLimitKb),
 		compare: content.compareMode,
 		statementJa: content.statement.ja,
-		statementEn: content.statement.en
+		statementEn: content.statement.en,
+		dnclArrayBase: String(content.dnclArrayBase ?? 0)
 	};
 	for (const topic of content.topics.slice(1)) values[`topic.${topic}`] = 'on';
 	for (const language of content.languages) {
