@@ -185,6 +185,19 @@ describe('errors in the notation: the line and what was expected, in Japanese an
 	});
 });
 
+describe('hostile programs', () => {
+	it('cannot reach JavaScript through strings or names', () => {
+		expect(output('表示する("\\", ");process.exit(3);//", "${process}", "</script>")')).toBe('\\);process.exit(3);//${process}</script>\n');
+		expect(syntaxError('x = 1; process.exit(3)')).toBe('1行目: 『;』という文字は使えません');
+		expect(syntaxError('constructor = 1\nx = constructor.prototype')).toBe('2行目: 『.』という文字は使えません');
+		expect(output('constructor = 2\n__proto__ = 3\n表示する(constructor + __proto__)')).toBe('5\n');
+	});
+
+	it('turns nesting too deep to parse into a syntax error, not a crash', () => {
+		expect(syntaxError(`x = 1\ny = ${'('.repeat(30_000)}1${')'.repeat(30_000)}`)).toBe('2行目: 式や『( )』の入れ子が深すぎます');
+	});
+});
+
 describe('runtime errors: Japanese, on the DNCL line', () => {
 	it('reports an index out of range with the valid range', () => {
 		expect(runtimeError('Data = [1, 2, 3]\ni = 3\n\n表示する(Data[i])')).toBe('main.dncl:4\nDNCLError: 4行目: 配列Dataの添字3は範囲外です（使える添字は0から2まで）\n');

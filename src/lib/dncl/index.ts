@@ -18,8 +18,16 @@ export function compileDncl(source: string, options: TranslateOptions = {}): Dnc
 		return { ok: true, javascript: translateProgram(source, options) };
 	} catch (error) {
 		if (error instanceof DnclSyntaxError) return { ok: false, error };
+		// The parser and translator recurse once per level of nesting: a hostile program of 30,000 '(' exhausts the stack.
+		if (error instanceof RangeError) return { ok: false, error: new DnclSyntaxError('too_deeply_nested', {}, deepestLine(source)) };
 		throw error;
 	}
+}
+
+/** The line with the most opening brackets: where a program too deeply nested to parse is deepest. */
+function deepestLine(source: string): number {
+	const counts = source.split('\n').map((line) => (line.match(/[([（]/g) ?? []).length);
+	return counts.indexOf(Math.max(...counts)) + 1;
 }
 
 /** What a syntax error prints, as an interpreter would: where, then the message. */

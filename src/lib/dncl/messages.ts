@@ -22,6 +22,7 @@ export const dnclMessages = {
 	return_outside_function: { ja: '『返す』は関数の中でだけ使えます', en: "'返す' (return) can only be used inside a function" },
 	nested_function: { ja: '関数の中で関数は定義できません', en: 'a function cannot be defined inside a function' },
 	duplicate_function: { ja: '関数『{name}』はすでに定義されています', en: "the function '{name}' is already defined" },
+	too_deeply_nested: { ja: '式や『( )』の入れ子が深すぎます', en: "expressions or '( )' are nested too deeply" },
 	// Runtime errors: raised by the translated program.
 	index_out_of_range: { ja: '配列{name}の添字{index}は範囲外です（使える添字は{first}から{last}まで）', en: 'index {index} of the array {name} is out of range (valid indexes: {first} to {last})' },
 	index_out_of_range_empty: { ja: '配列{name}は空なので、添字{index}の要素はありません', en: 'the array {name} is empty, so it has no element {index}' },
