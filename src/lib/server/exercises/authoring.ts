@@ -65,7 +65,10 @@ export const exerciseForm = z
 		const issue = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
 		const extra = form as Record<string, string | undefined>;
 
-		const chosenLanguages = languages.filter((language) => extra[`language.${language}`] === 'on');
+		// DNCL first when chosen: an exercise in the exam's notation opens in it (the exam track's folders list it first).
+		const chosenLanguages = languages
+			.filter((language) => extra[`language.${language}`] === 'on')
+			.sort((a, b) => Number(b === 'dncl') - Number(a === 'dncl'));
 		if (chosenLanguages.length === 0) issue('language.python', 'author_error_language_required');
 
 		const hints: AuthoredExercise['hints'] = { ja: [], en: [] };
