@@ -1,5 +1,6 @@
-// `npm run bench:judge`: judge latency and throughput against running the same programs bare.
-// Uses an in-memory PGlite, or DATABASE_URL when set (its rows are deleted afterwards).
+// `npm run bench:judge`: judge latency and throughput against running the same programs bare. DNCL's bare baseline
+// is plain `node` on the JavaScript the program translates to, so its ratio shows what translating in the judge costs
+// on top of the JavaScript path. Uses an in-memory PGlite, or DATABASE_URL when set (its rows are deleted afterwards).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -9,7 +10,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { migrate, openDatabase } from '../src/lib/server/db';
 import { users } from '../src/lib/server/db/schema';
 import * as judge from '../src/lib/server/judge';
-import { defaultInterpreters, languageDefinitions, type Language } from '../src/lib/server/judge/languages';
+import { translateProgram } from '../src/lib/dncl';
+import { defaultInterpreters, languageDefinitions, runtimeOf, type Language } from '../src/lib/server/judge/languages';
 
 const latencyRuns = 20;
 const throughputSubmissions = 200;
@@ -17,8 +19,11 @@ const cores = availableParallelism();
 
 const programs: Record<Language, string> = {
 	python: 'a, b = map(int, input().split())\nprint(a + b)\n',
-	javascript: "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\n"
+	javascript: "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\n",
+	dncl: 'Kazu = 【外部からの入力】\n表示する(Kazu[0] + Kazu[1])\n'
 };
+/** What the bare baseline runs: the program itself, or for DNCL the JavaScript it translates to. */
+const barePrograms: Record<Language, string> = { ...programs, dncl: translateProgram(programs.dncl) };
 const cases = Array.from({ length: 10 }, (_, index) => ({ input: `${index} ${index * 7}\n`, output: `${index * 8}\n` }));
 
 const connection = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { pgliteDir: 'memory://' });
@@ -40,7 +45,7 @@ const [exercise] = await db
 		titleEn: 'Benchmark',
 		statementJa: '',
 		statementEn: '',
-		languages: ['python', 'javascript'],
+		languages: ['python', 'javascript', 'dncl'],
 		published: false
 	})
 	.returning({ id: judge.exercises.id });
@@ -119,8 +124,8 @@ let bareRequests = 0;
 function runBare(submissionLanguages: Language[], lanes: number): Promise<number> {
 	const id = ++bareRequests;
 	const submissions = submissionLanguages.map((language) => ({
-		command: defaultInterpreters[language],
-		args: languageDefinitions[language].runArguments(judge.defaultLimits),
+		command: defaultInterpreters[runtimeOf(language)],
+		args: languageDefinitions[runtimeOf(language)].runArguments(judge.defaultLimits),
 		cwd: directories[language],
 		cases
 	}));
@@ -141,14 +146,14 @@ function percentile(values: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-const directories: Record<Language, string> = { python: '', javascript: '' };
+const directories: Record<Language, string> = { python: '', javascript: '', dncl: '' };
 for (const language of judge.languages) {
 	directories[language] = await mkdtemp(join(tmpdir(), 'bench-judge-'));
-	await writeFile(join(directories[language], languageDefinitions[language].fileName), programs[language]);
+	await writeFile(join(directories[language], languageDefinitions[runtimeOf(language)].fileName), barePrograms[language]);
 }
 
 const rows: Array<[string, string, string]> = [];
-const latencyRatios: number[] = [];
+const latencyRatios = new Map<Language, number>();
 try {
 	for (const language of judge.languages) {
 		for (let warmUp = 0; warmUp < 3; warmUp++) {
@@ -163,7 +168,7 @@ try {
 			bare.push(await runBare([language], 1));
 		}
 		const ratio = median(judged) / median(bare);
-		latencyRatios.push(ratio);
+		latencyRatios.set(language, ratio);
 		rows.push(
 			[`${language}: bare, 10 cases in sequence`, `p50 ${median(bare).toFixed(1)} ms`, `p95 ${percentile(bare, 95).toFixed(1)} ms`],
 			[`${language}: judge, enqueue to verdict`, `p50 ${median(judged).toFixed(1)} ms`, `p95 ${percentile(judged, 95).toFixed(1)} ms`],
@@ -197,7 +202,8 @@ try {
 	console.log(`judge benchmark — ${connection.kind}, ${cores} cores, sandboxed: ${pool.sandboxed}, 10 cases per submission, worker process ${workerRss} MB RSS\n`);
 	const width = Math.max(...rows.map(([label]) => label.length));
 	for (const [label, first, second] of rows) console.log(`${label.padEnd(width)}  ${first.padEnd(22)}${second}`);
-	console.log(`\njudge/bare latency ratio: ${Math.max(...latencyRatios).toFixed(2)}`);
+	console.log(`\njudge/bare latency ratio: ${Math.max(latencyRatios.get('python')!, latencyRatios.get('javascript')!).toFixed(2)}`);
+	console.log(`dncl/bare latency ratio: ${latencyRatios.get('dncl')!.toFixed(2)}`);
 } finally {
 	await pool.stop();
 	bareRunner.kill();

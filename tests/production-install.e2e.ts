@@ -57,7 +57,7 @@ test('npm ci --omit=dev, then the compiled scripts, node build and node build/ju
 		});
 		expect(admin.stdout).toBe('Created coordinator release@example.jp.\n');
 		const imported = await run(process.execPath, ['build/content-import.js'], { cwd: folder, env });
-		expect(imported.stdout).toMatch(/^ {2}added \(45\): hello-world, /m);
+		expect(imported.stdout).toMatch(/^ {2}added \(61\): hello-world, /m);
 
 		const port = await freePort();
 		const server = await startWebServer(port, { DATABASE_URL: database.url, JUDGE_IN_PROCESS: '0' }, { cwd: folder });

@@ -10,9 +10,9 @@ const statuses: Record<string, () => string> = {
 
 export const statusLabel = (status: string) => statuses[status]?.() ?? status;
 
-const languageNames: Record<string, string> = { python: 'Python', javascript: 'JavaScript' };
+const languageNames: Record<string, () => string> = { python: () => 'Python', javascript: () => 'JavaScript', dncl: m.dncl_language_name };
 
-export const languageName = (language: string) => languageNames[language] ?? language;
+export const languageName = (language: string) => languageNames[language]?.() ?? language;
 
 /** A topic's title in the page's language. */
 export const localized = (text: { ja: string; en: string }) => (getLocale() === 'en' ? text.en : text.ja);

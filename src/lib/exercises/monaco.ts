@@ -1,5 +1,5 @@
-// Monaco as the exercise page uses it, imported only from that page's onMount: the editor core, Python and
-// JavaScript colouring (Monarch tokenizers, no language service: students get no TypeScript checker), and the
+// Monaco as the exercise page uses it, imported only from that page's onMount: the editor core, Python,
+// JavaScript and DNCL colouring (monaco-dncl.ts) (Monarch tokenizers, no language service: students get no TypeScript checker), and the
 // editing features listed below. Everything else Monaco offers stays out of the bundle (see `npm run bench:bundle`).
 import * as monaco from 'monaco-editor/editor/editor.api';
 import 'monaco-editor/languages/definitions/python/register';
@@ -19,9 +19,12 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import editorWorkerUrl from 'monaco-editor/editor/editor.worker?worker&url';
 import { startModuleWorker } from '$lib/runner/module-worker';
+import { registerDncl } from './monaco-dncl';
 
 // Monaco asks for a worker (word-based suggestions, diffs) through this global; Vite bundles the worker as a file of
 // this origin, started through a blob so that the cross-origin isolated page accepts it (runner/module-worker.ts).
 self.MonacoEnvironment = { getWorker: () => startModuleWorker(editorWorkerUrl, 'monaco-editor') };
+
+registerDncl(monaco);
 
 export { monaco };

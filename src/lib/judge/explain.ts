@@ -5,12 +5,14 @@ import type { Language } from './languages';
 
 /** The explanation of an error printed by the interpreter, or undefined when stderr holds no recognisable error. */
 export function explainError(language: Language, stderr: string): Explanation | undefined {
+	if (language === 'dncl') return explainDnclError(stderr);
 	return language === 'python' ? explainPythonError(stderr) : explainJavaScriptError(stderr);
 }
 
 /** Whether the program died for lack of memory rather than of a bug. */
 export function ranOutOfMemory(language: Language, stderr: string): boolean {
 	if (language === 'python') return /^MemoryError\b/m.test(stderr);
+	// DNCL runs as JavaScript: the same messages from the same node.
 	// Node 24 reports a Buffer it cannot allocate as ERR_MEMORY_ALLOCATION_FAILED, Node 20 as "Array buffer allocation failed".
 	return /JavaScript heap out of memory|Array buffer allocation failed|ERR_MEMORY_ALLOCATION_FAILED|Fatal process out of memory|std::bad_alloc/.test(stderr);
 }
@@ -18,6 +20,16 @@ export function ranOutOfMemory(language: Language, stderr: string): boolean {
 /** stderr reduced to what helps: the program's own messages, its last frame in main.*, and the error line. */
 export function condenseStderr(language: Language, stderr: string): string {
 	return language === 'python' ? condensePythonTraceback(stderr) : condenseNodeStack(stderr);
+}
+
+// --- DNCL ---------------------------------------------------------------------------------------
+
+/** The translated program's own report (src/lib/dncl/runtime.ts), or the translator's: `main.dncl:N` then the error. */
+function explainDnclError(stderr: string): Explanation | undefined {
+	const match = /^main\.dncl:(\d+)\nDNCL(Syntax)?Error: /m.exec(stderr);
+	if (!match) return explainJavaScriptError(stderr);
+	const line = Number(match[1]);
+	return match[2] ? { code: 'dncl_syntax_error', line } : { code: 'dncl_runtime_error', line };
 }
 
 const shortParameter = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

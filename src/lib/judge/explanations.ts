@@ -20,6 +20,8 @@ export const explanationParameters = {
 	javascript_range_error: ['line'],
 	javascript_stack_overflow: ['line'],
 	javascript_runtime_error: ['line', 'errorName'],
+	dncl_syntax_error: ['line'],
+	dncl_runtime_error: ['line'],
 	compile_error: [],
 	wrong_answer: ['line'],
 	wrong_answer_no_output: [],

@@ -17,6 +17,8 @@ export interface CheckRequest {
 	cases: Array<{ input: string; expectedOutput: string | null }>;
 	limits: VerdictLimits;
 	compareMode: CompareMode;
+	/** DNCL only: the exercise's first array index. */
+	dnclArrayBase?: 0 | 1;
 }
 
 /** Shaped like the server's SubmissionView, so that the page shows both with one component. */
@@ -65,6 +67,7 @@ export async function checkInBrowser(request: CheckRequest, hooks: CheckHooks = 
 			stdin: testCase.input,
 			timeLimitMs: request.limits.timeLimitMs,
 			outputLimitKb: request.limits.outputLimitKb,
+			dnclArrayBase: request.dnclArrayBase,
 			signal: hooks.signal,
 			onPreparing: hooks.onPreparing
 		});

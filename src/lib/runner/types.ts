@@ -8,6 +8,8 @@ export interface BrowserRun {
 	stdin: string;
 	timeLimitMs: number;
 	outputLimitKb: number;
+	/** DNCL only: the exercise's first array index. */
+	dnclArrayBase?: 0 | 1;
 	/** 停止: ends the run at once. */
 	signal?: AbortSignal;
 	/** Called while the language's runtime is being fetched and prepared (Python's first run). */

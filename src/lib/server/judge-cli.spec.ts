@@ -52,7 +52,7 @@ describe('parseJudgeArguments', () => {
 
 	it.each([
 		[['--source', 'a.py', '--cases', 'c.json'], /--language/],
-		[['--language', 'ruby', '--source', 'a.rb', '--cases', 'c.json'], /python or javascript/],
+		[['--language', 'ruby', '--source', 'a.rb', '--cases', 'c.json'], /python, javascript or dncl/],
 		[['--language', 'python', '--cases', 'c.json'], /--source/],
 		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--time-limit-ms', 'soon'], /time-limit-ms/],
 		[['--language', 'python', '--source', 'a.py', '--cases', 'c.json', '--compare', 'fuzzy'], /exact, lines or float/],

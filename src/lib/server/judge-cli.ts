@@ -11,14 +11,16 @@ import { languages } from './judge';
 import { defaultLimits } from './judge';
 import { createSandbox, type SandboxOptions } from './judge';
 
-export const usage = `Usage: npm run judge -- --language python|javascript --source FILE --cases CASES.json
-         [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]
-       npm run judge -- --language python|javascript --exercise src/content/exercises/SLUG [--source FILE]
+export const usage = `Usage: npm run judge -- --language python|javascript|dncl --source FILE --cases CASES.json
+         [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float] [--dncl-array-base 0|1]
+       npm run judge -- --language python|javascript|dncl --exercise src/content/exercises/SLUG [--source FILE]
          [--time-limit-ms N] [--memory-mb N] [--compare exact|lines|float]
 
 CASES.json: [{"input": "...", "output": "..."}, ...]
 --exercise judges against the folder's cases, limits and compare mode (options given override them);
-  without --source it judges the folder's reference solution (solution.py / solution.js).
+  without --source it judges the folder's reference solution (solution.py / solution.js / solution.dncl).
+dncl (共通テスト用プログラム表記) is translated to JavaScript and judged as JavaScript; --dncl-array-base 1
+  makes its arrays start at 1 (with --exercise, the folder's dnclArrayBase decides).
 Prints one JSON object: {"verdict": ..., "cases": [{"verdict", "timeMs", "stdout", ...}], "sandboxed": ...}
   (with --exercise, each case also has its "name": sample-1, hidden-2, ...)
 Exit status 0 whenever judging completed, whatever the verdict.`;
@@ -33,7 +35,8 @@ const positiveInteger = (name: string) =>
 
 const argumentsSchema = z
 	.object({
-		language: z.enum(languages, { error: '--language must be python or javascript' }),
+		language: z.enum(languages, { error: '--language must be python, javascript or dncl' }),
+		'dncl-array-base': z.enum(['0', '1'], { error: '--dncl-array-base must be 0 or 1' }).optional(),
 		source: z.string().optional(),
 		cases: z.string().optional(),
 		exercise: z.string().optional(),
@@ -77,6 +80,7 @@ export function parseJudgeArguments(argv: string[]): JudgeArguments {
 				'time-limit-ms': { type: 'string' },
 				'memory-mb': { type: 'string' },
 				compare: { type: 'string' },
+				'dncl-array-base': { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			},
 			strict: true,
@@ -115,7 +119,8 @@ async function readRequest(args: JudgeOptions, casesPath: string, sourcePath: st
 		source,
 		cases: parsedCases.data.map((testCase) => ({ input: testCase.input, expectedOutput: testCase.output })),
 		limits: { ...defaultLimits, timeLimitMs: args['time-limit-ms'] ?? defaultLimits.timeLimitMs, memoryLimitMb: args['memory-mb'] ?? defaultLimits.memoryLimitMb },
-		compareMode: args.compare ?? defaultCompareMode
+		compareMode: args.compare ?? defaultCompareMode,
+		dnclArrayBase: args['dncl-array-base'] === '1' ? 1 : 0
 	};
 }
 
@@ -142,7 +147,8 @@ async function readExerciseRequest(args: JudgeOptions, folder: string): Promise<
 				...(args['time-limit-ms'] !== undefined ? { timeLimitMs: args['time-limit-ms'] } : {}),
 				...(args['memory-mb'] !== undefined ? { memoryLimitMb: args['memory-mb'] } : {})
 			},
-			compareMode: args.compare ?? exercise.compareMode
+			compareMode: args.compare ?? exercise.compareMode,
+			dnclArrayBase: exercise.dnclArrayBase ?? 0
 		}
 	};
 }

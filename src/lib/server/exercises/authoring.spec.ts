@@ -140,6 +140,29 @@ describeEachDatabase('authoring exercises', (connection) => {
 		expect(await updateExercise(db(), author.id, edited)).toEqual({ ok: true, changed: false, unpublished: false });
 	});
 
+	it('authors a DNCL exercise with 1-based arrays: the choice survives the form, the database and the folder, and Verify judges with it', async () => {
+		const author = await createUser(db(), { roles: ['coordinator'] });
+		const values = await formFor('dncl-max-position-one-based', 'dncl-max-ui');
+		expect(values).toMatchObject({ 'language.dncl': 'on', dnclArrayBase: '1' });
+		const exercise = parse(values);
+		expect(exercise).toMatchObject({ languages: ['dncl', 'python'], dnclArrayBase: 1 });
+		expect(parse({ ...values, dnclArrayBase: '0' }).dnclArrayBase).toBeUndefined();
+		expect(parse({ ...values, dnclArrayBase: '1; drop table exercises' }).dnclArrayBase).toBeUndefined();
+		await createExercise(db(), author.id, exercise);
+		const stored = await loadStoredExercise(db(), 'dncl-max-ui');
+		expect(stored?.row.dnclArrayBase).toBe(1);
+		expect(stored?.content.dnclArrayBase).toBe(1);
+
+		const verification = await requestVerification(db(), 'dncl-max-ui', author.id);
+		if (!verification.ok) throw new Error(verification.problem);
+		expect(await judged(verification.submissionIds)).toEqual(['AC', 'AC']);
+		// The same DNCL solution counting from 0 reads past the end of its array.
+		await updateExercise(db(), author.id, { ...exercise, dnclArrayBase: undefined });
+		const zeroBased = await requestVerification(db(), 'dncl-max-ui', author.id);
+		if (!zeroBased.ok) throw new Error(zeroBased.problem);
+		expect(await judged(zeroBased.submissionIds)).toEqual(['RE', 'AC']);
+	});
+
 	it('exports an exercise as a ZIP of its folder that the loader reads back unchanged', async () => {
 		const author = await createUser(db(), { roles: ['coordinator'] });
 		await createExercise(db(), author.id, parse(await formFor('palindrome', 'palindrome-ui')));

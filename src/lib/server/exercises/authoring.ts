@@ -40,6 +40,8 @@ export interface AuthoredExercise {
 	hints: { ja: string[]; en: string[] };
 	starter: Partial<Record<Language, string>>;
 	solution: Partial<Record<Language, string>>;
+	/** DNCL arrays start at 1 (src/lib/dncl); absent: at 0. */
+	dnclArrayBase?: 1;
 	cases: AuthoredCase[];
 }
 
@@ -63,7 +65,10 @@ export const exerciseForm = z
 		const issue = (field: string, message: string) => context.addIssue({ code: 'custom', path: [field], message });
 		const extra = form as Record<string, string | undefined>;
 
-		const chosenLanguages = languages.filter((language) => extra[`language.${language}`] === 'on');
+		// DNCL first when chosen: an exercise in the exam's notation opens in it (the exam track's folders list it first).
+		const chosenLanguages = languages
+			.filter((language) => extra[`language.${language}`] === 'on')
+			.sort((a, b) => Number(b === 'dncl') - Number(a === 'dncl'));
 		if (chosenLanguages.length === 0) issue('language.python', 'author_error_language_required');
 
 		const hints: AuthoredExercise['hints'] = { ja: [], en: [] };
@@ -120,6 +125,7 @@ export const exerciseForm = z
 			hints,
 			starter,
 			solution,
+			...(chosenLanguages.includes('dncl') && extra.dnclArrayBase === '1' ? { dnclArrayBase: 1 as const } : {}),
 			cases
 		};
 	});
@@ -243,7 +249,8 @@ export function formValues(content: ExerciseContent): Record<string, string> {
 		outputLimitKb: String(content.limits.outputLimitKb),
 		compare: content.compareMode,
 		statementJa: content.statement.ja,
-		statementEn: content.statement.en
+		statementEn: content.statement.en,
+		dnclArrayBase: String(content.dnclArrayBase ?? 0)
 	};
 	for (const topic of content.topics.slice(1)) values[`topic.${topic}`] = 'on';
 	for (const language of content.languages) {

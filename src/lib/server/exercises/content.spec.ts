@@ -292,14 +292,28 @@ describe('the curriculum', () => {
 		}
 	});
 
-	it('starts at difficulty 1 and rises gently: never more than +2, never down more than 1 at a time', () => {
-		expect(curriculum[0]?.difficulty).toBe(1);
-		const steps = curriculum.slice(1).map((exercise, index) => ({
+	// The exam track (main topic exam: the 情報I exam's notation, DNCL) comes after the Python track and starts again
+	// from the beginning, for students who meet the notation for the first time.
+	const examTrack = curriculum.filter((exercise) => exercise.topics[0] === 'exam');
+	const mainTrack = curriculum.filter((exercise) => exercise.topics[0] !== 'exam');
+
+	it.each([
+		['the main track', mainTrack, 4],
+		['the exam track', examTrack, 3]
+	] as const)('%s starts at difficulty 1 and rises gently: never more than +2, never down more than 1 at a time', (_, track, lastAtLeast) => {
+		expect(track[0]?.difficulty).toBe(1);
+		const steps = track.slice(1).map((exercise, index) => ({
 			slug: exercise.slug,
-			step: exercise.difficulty - (curriculum[index]?.difficulty ?? 0)
+			step: exercise.difficulty - (track[index]?.difficulty ?? 0)
 		}));
 		expect(steps.filter(({ step }) => step > 2 || step < -1)).toEqual([]);
-		expect(curriculum.at(-1)?.difficulty).toBeGreaterThanOrEqual(4);
+		expect(track.at(-1)?.difficulty).toBeGreaterThanOrEqual(lastAtLeast);
+	});
+
+	it('has at least 15 exercises in the exam track, each in DNCL and Python', () => {
+		expect(examTrack.length).toBeGreaterThanOrEqual(15);
+		for (const exercise of examTrack) expect(exercise.languages, exercise.slug).toEqual(['dncl', 'python']);
+		expect(examTrack.some((exercise) => exercise.dnclArrayBase === 1)).toBe(true);
 	});
 
 	it('follows the topics of 情報I in order, by main topic, and uses every topic', () => {
@@ -309,9 +323,9 @@ describe('the curriculum', () => {
 		expect(topics.filter((topic) => !used.has(topic.id)).map((topic) => topic.id)).toEqual([]);
 	});
 
-	it('offers every exercise in both languages, with the usual statement sections', () => {
+	it('offers every exercise in two languages, with the usual statement sections', () => {
 		for (const exercise of curriculum) {
-			expect(exercise.languages, exercise.slug).toEqual(['python', 'javascript']);
+			expect(exercise.languages, exercise.slug).toEqual(exercise.topics[0] === 'exam' ? ['dncl', 'python'] : ['python', 'javascript']);
 			for (const heading of ['## 問題', '## 入力', '## 出力']) expect(exercise.statement.ja, exercise.slug).toContain(heading);
 			for (const heading of ['## Problem', '## Input', '## Output']) expect(exercise.statement.en, exercise.slug).toContain(heading);
 		}

@@ -46,6 +46,8 @@ export interface ExerciseContent {
 	cases: ExerciseContentCase[];
 	starter: Partial<Record<Language, string>>;
 	solution: Partial<Record<Language, string>>;
+	/** DNCL arrays start at 1 in this exercise (as in the 2025 exam); absent: at 0, the notation's default. */
+	dnclArrayBase?: 1;
 	/** SHA-256 of everything above: equal hashes, same exercise. */
 	contentHash: string;
 }
@@ -64,7 +66,7 @@ export class ExerciseContentError extends Error {
 // The same rules as the exercises table (supabase/migrations/20261130010000_judge.sql).
 export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const caseFilePattern = /^(sample|hidden)-([1-9][0-9]*)\.(in|out)$/;
-export const sourceExtensions: Record<Language, string> = { python: 'py', javascript: 'js' };
+export const sourceExtensions: Record<Language, string> = { python: 'py', javascript: 'js', dncl: 'dncl' };
 export const minimumCases = 5;
 export const maximumHints = 3;
 
@@ -89,6 +91,7 @@ const frontMatterSchema = z
 		memoryLimitMb: z.number().int().min(16).max(1024).default(defaultLimits.memoryLimitMb),
 		outputLimitKb: z.number().int().min(1).max(1024).default(defaultLimits.outputLimitKb),
 		compare: z.enum(compareModes).default(defaultCompareMode),
+		dnclArrayBase: z.union([z.literal(0), z.literal(1)]).optional(),
 		hints: z
 			.object({ ja: hintList, en: hintList })
 			.strict()
@@ -159,7 +162,8 @@ export async function loadExerciseFolder(dir: string): Promise<ExerciseContent> 
 		hints: frontMatter.hints,
 		cases,
 		starter,
-		solution
+		solution,
+		...(frontMatter.dnclArrayBase === 1 ? { dnclArrayBase: 1 as const } : {})
 	};
 	return { ...content, contentHash: hashContent(content) };
 }
@@ -192,6 +196,7 @@ export function exerciseToFolder(content: ExerciseContent): Record<string, strin
 	if (content.limits.memoryLimitMb !== defaultLimits.memoryLimitMb) frontMatter.memoryLimitMb = content.limits.memoryLimitMb;
 	if (content.limits.outputLimitKb !== defaultLimits.outputLimitKb) frontMatter.outputLimitKb = content.limits.outputLimitKb;
 	if (content.compareMode !== defaultCompareMode) frontMatter.compare = content.compareMode;
+	if (content.dnclArrayBase === 1) frontMatter.dnclArrayBase = 1;
 	frontMatter.hints = content.hints;
 
 	const yaml = new Document(frontMatter);

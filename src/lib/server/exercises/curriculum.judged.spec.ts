@@ -20,7 +20,8 @@ describe('the curriculum, judged in the sandbox', () => {
 			source,
 			cases: exercise.cases.map(({ input, expectedOutput }) => ({ input, expectedOutput })),
 			limits: { ...defaultLimits, ...exercise.limits },
-			compareMode: exercise.compareMode
+			compareMode: exercise.compareMode,
+			dnclArrayBase: exercise.dnclArrayBase ?? 0
 		});
 	}
 

@@ -26,6 +26,7 @@ export function contentColumns(content: Omit<ExerciseContent, 'contentHash'> & {
 		hintsEn: [...content.hints.en],
 		starter: { ...content.starter },
 		solution: { ...content.solution },
+		dnclArrayBase: content.dnclArrayBase === 1 ? (1 as const) : (0 as const),
 		contentHash: content.contentHash ?? hashContent(content)
 	};
 }
@@ -70,7 +71,8 @@ export function rowToContent(row: Exercise, cases: ReadonlyArray<Pick<ExerciseCo
 		hints: { ja: row.hintsJa, en: row.hintsEn },
 		cases: nameCases(cases),
 		starter: pickLanguages(row.starter, row.languages),
-		solution: pickLanguages(row.solution, row.languages)
+		solution: pickLanguages(row.solution, row.languages),
+		...(row.dnclArrayBase === 1 ? { dnclArrayBase: 1 as const } : {})
 	};
 	return { ...content, contentHash: hashContent(content) };
 }

@@ -20,7 +20,9 @@ export const topics = [
 	{ id: 'sorting', order: 9, title: { ja: '並べかえ(ソート)', en: 'Sorting' } },
 	{ id: 'grid', order: 10, title: { ja: '2次元リスト', en: '2-D lists' } },
 	{ id: 'simulation', order: 11, title: { ja: 'シミュレーション', en: 'Simulation' } },
-	{ id: 'recursion', order: 12, title: { ja: '再帰', en: 'Recursion' } }
+	{ id: 'recursion', order: 12, title: { ja: '再帰', en: 'Recursion' } },
+	// The exam track: programs in 共通テスト用プログラム表記 (DNCL, src/lib/dncl), the 情報I exam's own notation.
+	{ id: 'exam', order: 13, title: { ja: '共通テスト「情報I」(DNCL)', en: 'Common Test "Information I" (DNCL)' } }
 ] as const satisfies readonly Topic[];
 
 export type TopicId = (typeof topics)[number]['id'];

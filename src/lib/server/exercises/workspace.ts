@@ -23,6 +23,8 @@ export interface Workspace {
 		memoryLimitMb: number;
 		outputLimitKb: number;
 		compareMode: CompareMode;
+		/** The first index of a DNCL array (src/lib/dncl). */
+		dnclArrayBase: 0 | 1;
 		published: boolean;
 		/** Rendered inline Markdown, gentlest first. */
 		hints: string[];
@@ -56,6 +58,7 @@ export async function openWorkspace(
 			memoryLimitMb: exercises.memoryLimitMb,
 			outputLimitKb: exercises.outputLimitKb,
 			compareMode: exercises.compareMode,
+			dnclArrayBase: exercises.dnclArrayBase,
 			published: exercises.published,
 			starter: exercises.starter
 		})

@@ -7,7 +7,7 @@
 // reports on the next descriptor.
 import { randomInt } from 'node:crypto';
 import { lstatSync, readlinkSync } from 'node:fs';
-import { languageDefinitions, type Interpreters, type Language, type StartupFootprints } from './languages';
+import { languageDefinitions, type Interpreters, type RuntimeLanguage, type StartupFootprints } from './languages';
 import { fileSizeLimitBytes, startupAllowanceMs, workDirectorySizeBytes, type RunLimits } from './limits';
 import { runProcess, signalFromExitCode, isProcessStartError, type ProcessOutcome, type ProcessRequest } from './process';
 
@@ -32,7 +32,7 @@ export interface BubblewrapSetup {
 }
 
 export interface SandboxRun {
-	language: Language;
+	language: RuntimeLanguage;
 	source: string;
 	stdin: string;
 	limits: RunLimits;

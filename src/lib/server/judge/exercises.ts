@@ -17,7 +17,8 @@ export async function judgeRequestFor(db: Database, submission: Submission): Pro
 			memoryLimitMb: exercise.memoryLimitMb,
 			outputLimitKb: exercise.outputLimitKb
 		},
-		compareMode: exercise.compareMode
+		compareMode: exercise.compareMode,
+		dnclArrayBase: exercise.dnclArrayBase
 	};
 	// Run: the samples, or the student's own input (shown, not compared). Submit: every case.
 	if (submission.mode === 'run' && submission.stdin !== null) {

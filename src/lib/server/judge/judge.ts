@@ -1,13 +1,15 @@
 // Judges one source against its test cases: each case is a fresh run in the sandbox. The first case runs alone
 // (it finds syntax errors and programs that never stop, for the price of one run); the rest run `caseLanes` at a
 // time. After a case ends in TLE, MLE or OLE the later cases are left unrun, so a program that never stops
-// costs one time limit, not one per case.
+// costs one time limit, not one per case. A DNCL program is translated to JavaScript first (src/lib/dncl): a program
+// that does not follow the notation is CE without running, any other runs as JavaScript.
+import { compileDncl, syntaxErrorText } from '../../dncl';
 import { classifyRun, notRunCase, stopsJudging, type CaseResult } from '../../judge/classify';
 import type { CompareMode } from '../../judge/compare';
 import { condenseStderr, explainError } from '../../judge/explain';
 import type { Explanation } from '../../judge/explanations';
 import { worstVerdict, type CaseVerdict, type SubmissionVerdict } from '../../judge/verdicts';
-import type { Language } from './languages';
+import { runtimeOf, type Language, type RuntimeLanguage } from './languages';
 import type { RunLimits } from './limits';
 import type { Sandbox } from './sandbox';
 
@@ -23,6 +25,14 @@ export interface JudgeRequest {
 	cases: JudgeCase[];
 	limits: RunLimits;
 	compareMode: CompareMode;
+	/** DNCL only: the first index of an array (the exercise's choice; the notation's default is 0). */
+	dnclArrayBase?: 0 | 1;
+}
+
+/** What the sandbox runs for a request: the source itself, or the JavaScript a DNCL program is translated to. */
+interface Program {
+	language: RuntimeLanguage;
+	source: string;
 }
 
 export interface CompileError {
@@ -58,6 +68,8 @@ export const defaultCaseLanes = 2;
 
 export async function judgeSource(sandbox: Sandbox, request: JudgeRequest, hooks: JudgeHooks = {}): Promise<JudgeReport> {
 	if (request.cases.length === 0) throw new Error('nothing to judge: no test cases');
+	const program = programOf(request);
+	if ('compileError' in program) return { verdict: 'CE', cases: [], compileError: program.compileError, sandboxed: sandbox.sandboxed };
 	const results: Array<CaseResult | undefined> = new Array(request.cases.length);
 	let casesDone = 0;
 	const record = (index: number, result: CaseResult) => {
@@ -66,17 +78,18 @@ export async function judgeSource(sandbox: Sandbox, request: JudgeRequest, hooks
 	};
 
 	const [firstCase] = request.cases;
-	const first = await sandbox.run({ ...runOf(request), stdin: firstCase!.input, purpose: 'run', signal: hooks.signal });
+	const first = await sandbox.run({ ...runOf(request, program), stdin: firstCase!.input, purpose: 'run', signal: hooks.signal });
 	hooks.signal?.throwIfAborted();
 	// An interpreter compiles the whole file before running its first line, so a syntax error makes the first run
 	// fail before it reads any input. Only then is the compiler asked, which keeps correct programs from paying for a
 	// separate check run.
-	if (first.exitCode !== 0 && !first.timedOut && !first.outputLimitExceeded) {
-		const compileError = await findCompileError(sandbox, request, first.stderr, hooks.signal);
+	// A translated DNCL program compiles by construction: its syntax errors were found above.
+	if (first.exitCode !== 0 && !first.timedOut && !first.outputLimitExceeded && request.language !== 'dncl') {
+		const compileError = await findCompileError(sandbox, request, program, first.stderr, hooks.signal);
 		if (compileError) return { verdict: 'CE', cases: [], compileError, sandboxed: sandbox.sandboxed };
 	}
 	record(0, classifyRun(first, firstCase!.expectedOutput, request));
-	const stop = stopsJudging(results[0]!) ? { index: 0, verdict: results[0]!.verdict! } : await runRemainingCases(sandbox, request, hooks, record);
+	const stop = stopsJudging(results[0]!) ? { index: 0, verdict: results[0]!.verdict! } : await runRemainingCases(sandbox, request, program, hooks, record);
 
 	const cases = Array.from(results, (result, index) => (stop && index > stop.index ? notRunCase(stop.index + 1, stop.verdict) : result!));
 	return { verdict: worstVerdict(cases.map((result) => result.verdict)), cases, sandboxed: sandbox.sandboxed };
@@ -90,6 +103,7 @@ export async function judgeSource(sandbox: Sandbox, request: JudgeRequest, hooks
 async function runRemainingCases(
 	sandbox: Sandbox,
 	request: JudgeRequest,
+	program: Program,
 	hooks: JudgeHooks,
 	record: (index: number, result: CaseResult) => void
 ): Promise<{ index: number; verdict: CaseVerdict } | undefined> {
@@ -104,7 +118,7 @@ async function runRemainingCases(
 			running.set(index, controller);
 			const signal = hooks.signal ? AbortSignal.any([hooks.signal, controller.signal]) : controller.signal;
 			try {
-				const outcome = await sandbox.run({ ...runOf(request), stdin: testCase.input, purpose: 'run', signal });
+				const outcome = await sandbox.run({ ...runOf(request, program), stdin: testCase.input, purpose: 'run', signal });
 				hooks.signal?.throwIfAborted();
 				if (stop && index > stop.index) continue;
 				const result = classifyRun(outcome, testCase.expectedOutput, request);
@@ -127,18 +141,27 @@ async function runRemainingCases(
 	return stop;
 }
 
-function runOf(request: JudgeRequest) {
-	return { language: request.language, source: request.source, limits: request.limits };
+function programOf(request: JudgeRequest): Program | { compileError: CompileError } {
+	if (request.language !== 'dncl') return { language: runtimeOf(request.language), source: request.source };
+	const translation = compileDncl(request.source, { arrayBase: request.dnclArrayBase ?? 0 });
+	if (translation.ok) return { language: 'javascript', source: translation.javascript };
+	const stderr = syntaxErrorText(translation.error);
+	return { compileError: { stderr, explanation: explainError('dncl', stderr) ?? { code: 'compile_error' } } };
+}
+
+function runOf(request: JudgeRequest, program: Program) {
+	return { language: program.language, source: program.source, limits: request.limits };
 }
 
 async function findCompileError(
 	sandbox: Sandbox,
 	request: JudgeRequest,
+	program: Program,
 	runStderr: string,
 	signal: AbortSignal | undefined
 ): Promise<CompileError | undefined> {
 	const check = await sandbox.run({
-		...runOf(request),
+		...runOf(request, program),
 		limits: { ...request.limits, timeLimitMs: checkTimeLimitMs },
 		stdin: '',
 		purpose: 'check',

@@ -1,8 +1,9 @@
-// The two languages of the club: how each is started, checked and held to its memory limit.
-import type { Language } from '../../judge/languages';
+// The interpreters of the club's languages: how each is started, checked and held to its memory limit (DNCL runs as
+// the JavaScript it is translated to).
+import type { RuntimeLanguage } from '../../judge/languages';
 import type { RunLimits } from './limits';
 
-export { languages, type Language } from '../../judge/languages';
+export { languages, runtimeOf, type Language, type RuntimeLanguage } from '../../judge/languages';
 
 export interface Interpreters {
 	python: string;
@@ -24,7 +25,7 @@ export interface StartupFootprint {
 	dataBytes: number;
 }
 
-export type StartupFootprints = Record<Language, StartupFootprint>;
+export type StartupFootprints = Record<RuntimeLanguage, StartupFootprint>;
 
 /** The memory rlimits of one run, in bytes; unset means not limited this way. */
 export interface MemoryLimits {
@@ -82,7 +83,7 @@ const nodeHeapHeadroomMb = 2 * semiSpaceMb;
  */
 const blockingOutput = { 'blocking-output.cjs': 'for (const stream of [process.stdout, process.stderr]) stream._handle?.setBlocking?.(true);\n' };
 
-export const languageDefinitions: Record<Language, LanguageDefinition> = {
+export const languageDefinitions: Record<RuntimeLanguage, LanguageDefinition> = {
 	python: {
 		fileName: 'main.py',
 		supportFiles: {},

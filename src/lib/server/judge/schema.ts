@@ -20,6 +20,8 @@ export const exercises = pgTable('exercises', {
 	outputLimitKb: integer('output_limit_kb').notNull().default(64),
 	compareMode: text('compare_mode').$type<CompareMode>().notNull().default('lines'),
 	languages: text('languages').array().$type<Language[]>().notNull(),
+	/** The first index of a DNCL array in this exercise (supabase/migrations/20261208300000_dncl_language.sql). */
+	dnclArrayBase: smallint('dncl_array_base').$type<0 | 1>().notNull().default(0),
 	published: boolean('published').notNull().default(false),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
 	updatedAt: timestamptz('updated_at').notNull().defaultNow(),

@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeAll } from 'vitest';
 import type { Database } from '../db';
 import { judgeSource, type JudgeReport } from './judge';
-import type { Language } from './languages';
+import type { Language, RuntimeLanguage } from './languages';
 import { defaultLimits, type RunLimits } from './limits';
 import { createSandbox, type Sandbox } from './sandbox';
 import { exerciseCases, exercises, submissions, type Exercise } from './schema';
@@ -32,7 +32,7 @@ export const quickLimits: RunLimits = { ...defaultLimits, timeLimitMs: 500 };
 export const roomyLimits: RunLimits = { ...defaultLimits, timeLimitMs: 10_000 };
 
 /** Runs one program once, on `stdin`, with nothing to compare against. */
-export function runOnce(sandbox: Sandbox, language: Language, source: string, options: { stdin?: string; limits?: RunLimits } = {}) {
+export function runOnce(sandbox: Sandbox, language: RuntimeLanguage, source: string, options: { stdin?: string; limits?: RunLimits } = {}) {
 	return sandbox.run({ language, source, stdin: options.stdin ?? '', limits: options.limits ?? roomyLimits, purpose: 'run' });
 }
 
@@ -42,20 +42,22 @@ export function judgeProgram(
 	language: Language,
 	source: string,
 	cases: Array<[string, string | null]>,
-	options: { limits?: RunLimits; compareMode?: CompareMode } = {}
+	options: { limits?: RunLimits; compareMode?: CompareMode; dnclArrayBase?: 0 | 1 } = {}
 ): Promise<JudgeReport> {
 	return judgeSource(sandbox, {
 		language,
 		source,
 		cases: cases.map(([input, expectedOutput]) => ({ input, expectedOutput })),
 		limits: options.limits ?? roomyLimits,
-		compareMode: options.compareMode ?? 'lines'
+		compareMode: options.compareMode ?? 'lines',
+		dnclArrayBase: options.dnclArrayBase
 	});
 }
 
 export const sumPrograms: Record<Language, string> = {
 	python: 'a, b = map(int, input().split())\nprint(a + b)\n',
-	javascript: "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\n"
+	javascript: "const [a, b] = require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number);\nconsole.log(a + b);\n",
+	dncl: 'Kazu = 【外部からの入力】\n表示する(Kazu[0] + Kazu[1])\n'
 };
 
 /** An exercise "print A + B" with `samples` sample cases and `hidden` hidden ones. */

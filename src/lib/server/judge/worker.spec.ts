@@ -159,7 +159,7 @@ describeEachDatabase('judge workers', (connection) => {
 	it('the demo exercises are seeded once, and judge reference solutions AC in both languages', async () => {
 		await seedDemoExercises(db());
 		await seedDemoExercises(db());
-		const solutions: Record<string, Record<Language, string>> = {
+		const solutions: Record<string, Record<'python' | 'javascript', string>> = {
 			hello: { python: 'print(f"こんにちは、{input()}!")\n', javascript: "console.log(`こんにちは、${require('fs').readFileSync(0, 'utf8').trim()}!`);\n" },
 			'sum-of-two-numbers': sumPrograms
 		};

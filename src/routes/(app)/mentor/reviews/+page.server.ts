@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as reviews from '$lib/server/reviews';
 import { failWith } from '$lib/server/forms';
+import { languages } from '$lib/judge/languages';
 import type { Actions, PageServerLoad } from './$types';
-
-const languages = ['python', 'javascript'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireRole(locals, 'mentor', url);
