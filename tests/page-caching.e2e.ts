@@ -32,8 +32,16 @@ test('the visitors’ home page is shared and revalidated, and never holds a sig
 		expect(response.headers()['cache-control'], path).toMatch(/^private\b|no-store/);
 	}
 	// A forged session cookie is not a visitor either.
-	const forged = await visitor.get('/', { headers: { cookie: 'session=forged.token' } });
+	const forger = await playwright.request.newContext({
+		storageState: {
+			cookies: [{ name: 'session', value: 'forged.token', domain: '127.0.0.1', path: '/', expires: -1, httpOnly: true, secure: false, sameSite: 'Lax' }],
+			origins: []
+		}
+	});
+	const forged = await forger.get('/');
 	expect(forged.headers()['cache-control']).toBe('private, no-cache');
+	expect(forged.headers()['etag']).not.toBe(etag);
+	await forger.dispose();
 
 	const shared = await visitor.get('/');
 	expect(shared.headers()['etag']).toBe(etag);
