@@ -1,7 +1,7 @@
 // Which requests share the visitors' stored page, what is stored, and the headers that keep shared caches away from
 // anything signed in. (tests/page-caching.e2e.ts checks the same through the real server.)
 import { describe, expect, it } from 'vitest';
-import { answerWithPage, findVisitorPage, isVisitorPage, keepPrivate, storeVisitorPage, visitorPageMaxAgeMs, type Visit } from './visitor-pages';
+import { answerWithPage, findVisitorPage, hasCookie, isVisitorPage, keepPrivate, storeVisitorPage, visitorPageMaxAgeMs, type Visit } from './visitor-pages';
 
 const visitor: Visit = { method: 'GET', routeId: '/(public)', search: '', isDataRequest: false, sessionCookie: false, signedIn: false };
 const page = (body: string, init: ResponseInit = {}) => new Response(body, { status: 200, headers: { 'content-type': 'text/html' }, ...init });
@@ -17,6 +17,13 @@ describe('the visitors’ shared page', () => {
 		expect(isVisitorPage({ ...visitor, isDataRequest: true })).toBe(false);
 		expect(isVisitorPage({ ...visitor, routeId: '/(app)/student' })).toBe(false);
 		expect(isVisitorPage({ ...visitor, routeId: null })).toBe(false);
+	});
+
+	it('sees a session cookie in the request, whatever its value', () => {
+		expect(hasCookie('locale=ja; session=abc.def', 'session')).toBe(true);
+		expect(hasCookie('session=', 'session')).toBe(true);
+		expect(hasCookie('locale=ja; my_session=abc', 'session')).toBe(false);
+		expect(hasCookie(null, 'session')).toBe(false);
 	});
 
 	it('stores a 200 without cookies, per version and for a minute at most', async () => {

@@ -39,6 +39,11 @@ export interface Visit {
 	signedIn: boolean;
 }
 
+/** Whether a Cookie request header holds a cookie of this name (whatever its value). */
+export function hasCookie(header: string | null, name: string): boolean {
+	return (header ?? '').split(';').some((pair) => pair.trim().startsWith(`${name}=`));
+}
+
 /** Whether this request gets the one page every visitor gets. */
 export function isVisitorPage(visit: Visit): boolean {
 	return (

@@ -41,6 +41,19 @@ export function timedQueries<Arguments extends unknown[], Query extends PromiseL
 		const time = requests.getStore();
 		if (!time) return query;
 		const end = time.start();
+		// PGlite answers with a native promise, which `await` follows without calling its `then`: chain onto it.
+		if (Object.getPrototypeOf(query) === Promise.prototype) {
+			return (query as unknown as Promise<unknown>).then(
+				(value) => {
+					end();
+					return value;
+				},
+				(reason: unknown) => {
+					end();
+					throw reason;
+				}
+			) as unknown as Query;
+		}
 		// postgres.js starts a query when it is awaited and its `then` is what `await` calls: wrap it, keeping the object
 		// (and its `.values()`, which returns the same query).
 		const then = query.then;

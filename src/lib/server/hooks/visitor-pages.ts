@@ -4,7 +4,8 @@ import * as caching from '../caching';
 
 /** The visitors' pages come from the shared store (caching/visitor-pages.ts); anything for a signed-in person stays private. */
 export const visitorPages: Handle = async ({ event, resolve }) => {
-	const sessionCookie = Boolean(auth.readSessionCookie(event.cookies, event.url));
+	// From the request itself: `event.cookies` already reflects the deletion of a session cookie that did not validate.
+	const sessionCookie = caching.hasCookie(event.request.headers.get('cookie'), auth.sessionCookieName(event.url));
 	const visit = {
 		method: event.request.method,
 		routeId: event.route.id,
