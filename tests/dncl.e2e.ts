@@ -1,5 +1,5 @@
 // A DNCL (共通テスト用プログラム表記) exercise end to end: found through the catalog's 情報I filter, typed into the
-// editor, run in the browser (translated to JavaScript there: nothing goes to the server), mistakes
+// editor (もし offers the whole block), run in the browser (translated to JavaScript there: nothing goes to the server), mistakes
 // explained in Japanese on the student's DNCL line, then submitted to the sandboxed judge and accepted.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -17,7 +17,7 @@ const result = (page: Page) => page.getByRole('region', { name: '判定の結果
 const stdinBox = (page: Page) => page.getByRole('textbox', { name: '入力(プログラムが読みこむ文字)' });
 const run = (page: Page) => page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
 
-test('a DNCL exercise: catalog filter, side by side with Python, typed, 実行 in the browser, Japanese errors, submit AC; axe finds nothing', async ({ page, makeUser, logIn, expectAccessible }) => {
+test('a DNCL exercise: catalog filter, side by side with Python, snippets, typed, 実行 in the browser, Japanese errors, submit AC; axe finds nothing', async ({ page, makeUser, logIn, expectAccessible }) => {
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	await page.goto('/exercises');
 	await page.getByLabel('分野', { exact: true }).selectOption({ label: '共通テスト「情報I」(DNCL)' });
@@ -31,6 +31,16 @@ test('a DNCL exercise: catalog filter, side by side with Python, typed, 実行 i
 	await expect(page.locator('#language')).toHaveValue('dncl');
 	await page.getByText('DNCLとPythonのプログラムを並べて見る').click();
 	await expect(page.getByRole('figure').filter({ hasText: 'Python' }).locator('pre')).toContainText('a = int(input())');
+
+	// Typing もし offers the whole block, markers included.
+	await focusEditor(page);
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
+	await page.keyboard.type('もし');
+	const suggestion = page.locator('.suggest-widget').getByText('もし … ならば … そうでなければ');
+	await expect(suggestion).toBeVisible();
+	await suggestion.click();
+	await expect(programText(page)).toHaveValue('もし x < 3 ならば:\n｜ \nそうでなければ:\n⎿ ');
 
 	await pasteProgram(page, 'a = 【外部からの入力】\nb = 【外部からの入力】\nもし b > 0:\n⎿ 表示する(a ÷ b)\n');
 	await run(page);

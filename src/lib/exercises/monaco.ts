@@ -14,6 +14,10 @@ import 'monaco-editor/features/iPadShowKeyboard/register';
 import 'monaco-editor/features/indentation/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/suggest/register';
+// The suggestion list itself and snippet insertion: features/suggest/register brings only inline completions, and
+// DNCL's snippets (monaco-dncl.ts) need the list (measured: without it, neither typing nor Ctrl+Space showed one).
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
