@@ -25,6 +25,6 @@ export function ensureFreshBuild(root = '.'): void {
 	} catch (error) {
 		const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
 		console.error(`${stdout ?? ''}${stderr ?? ''}`);
-		throw new Error('npm run build failed');
+		throw new Error('npm run build failed', { cause: error });
 	}
 }

@@ -2,7 +2,7 @@
 // discussion concerned. The log holds only ids and counts (audit/index.ts); the page looks the names up (`AuditSubjects`)
 // and this file puts them into the words of the page's language.
 import { m } from '$lib/paraglide/messages.js';
-import { formatDate, gradeLabel, statusLabel } from '$lib/membership-labels';
+import { formatDate, gradeLabel, statusLabel } from '$lib/membership/labels';
 import type { AuditAction, AuditEntry } from '$lib/server/audit';
 
 /** The names behind the ids of a page of entries, looked up when the page is read. */

@@ -6,6 +6,7 @@
 // __itbuRun(program), and talks to the page with postMessage:
 //   { type: 'stdout' | 'stderr', text }, { type: 'output-limit' }, { type: 'exit', code }.
 // Configuration comes from self.__itbu = { source, stdin, outputLimitBytes, preludeLines }.
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- see the reason below
 // @ts-nocheck -- plain JavaScript on purpose (it is inserted into the worker as text); tested against Node's own
 // util.inspect and stdin handling in node-shim.spec.ts.
 /* eslint-disable */

@@ -78,7 +78,7 @@ function rememberCached() {
  * download): the first 実行 on the page is then as quick as the later ones. The very first load waits for 実行.
  */
 export function warmUpPythonIfCached(): void {
-	let cached: string | null = null;
+	let cached: string | null;
 	try {
 		cached = localStorage.getItem(cachedKey);
 	} catch {

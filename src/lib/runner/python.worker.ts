@@ -121,8 +121,8 @@ function run(request: Extract<WorkerRequest, { type: 'run' }>) {
 	pyodide.setStdout({ write: writer('stdout') });
 	pyodide.setStderr({ write: writer('stderr') });
 	const started = performance.now();
-	let phase = 'run';
-	let exitCode = 0;
+	let phase: string;
+	let exitCode: number;
 	try {
 		const result = pyodide.globals.get('_itbu_run')(request.source, sleep);
 		[phase, exitCode] = result.toJs() as [string, number];

@@ -2,7 +2,7 @@
 // plus everything the person typed (except secrets), so nothing is lost.
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { translate } from './i18n';
+import { translate, type MessageKey } from './i18n';
 
 export type FieldErrors = Record<string, string>;
 
@@ -33,13 +33,14 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): Parse
 	const errors: FieldErrors = {};
 	for (const issue of result.error.issues) {
 		const field = String(issue.path[0] ?? 'form');
-		errors[field] ??= translate(issue.message);
+		// The schemas of src/lib/validation give message keys as their messages; zod carries them as plain strings.
+		errors[field] ??= translate(issue.message as MessageKey);
 	}
 	return { ok: false, failure: fail(400, { values: echoValues(form), errors, message: translate('error_form_fix') }) };
 }
 
 /** A failure for one field (or the whole form), keeping the typed values. */
-export function failWith(form: FormData, messageKey: string, field?: string, status = 400): ActionFailure<FormFailure> {
+export function failWith(form: FormData, messageKey: MessageKey, field?: string, status = 400): ActionFailure<FormFailure> {
 	const message = translate(messageKey);
 	if (!field) return fail(status, { values: echoValues(form), errors: {}, message });
 	return fail(status, { values: echoValues(form), errors: { [field]: message }, message: translate('error_form_fix') });

@@ -4,8 +4,11 @@ import type { Locale } from './db/schema';
 
 type MessageFunction = (params?: Record<string, unknown>) => string;
 
+/** The key of a message in messages/*.json: a misspelt key fails the type check instead of showing the key. */
+export type MessageKey = { [K in keyof typeof m]: (typeof m)[K] extends (...args: never[]) => string ? K : never }[keyof typeof m];
+
 /** Looks a message up by key (keys that travel as data: validation errors, domain problems). */
-export function translate(key: string, params: Record<string, unknown> = {}): string {
+export function translate(key: MessageKey, params: Record<string, unknown> = {}): string {
 	const message = (m as unknown as Record<string, MessageFunction | undefined>)[key];
 	return typeof message === 'function' ? message(params) : key;
 }

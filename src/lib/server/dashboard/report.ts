@@ -3,7 +3,7 @@
 import type { Database } from '../db';
 import * as audit from '../audit';
 import { writeCsv } from '../csv';
-import { translate } from '../i18n';
+import { translate, type MessageKey } from '../i18n';
 import { japanDate, monthOf } from '../../japan-time';
 import { schoolName } from '../membership';
 import {
@@ -100,13 +100,13 @@ export async function buildReport(db: Database, now = new Date(), options: Repor
 			anonymised
 		},
 		months: chartMonths(months, target, currentMonth, forecast),
-		byStatus: ordered(byStatus, statusOrder, (key) => translate(`member_status_${key}`)),
+		byStatus: ordered(byStatus, statusOrder, (key) => translate(`member_status_${key}` as MessageKey)),
 		bySchool: bySchool.map((row) => ({
 			...row,
 			label: row.key === 'other' ? translate('member_school_other') : (schoolName(row.key, null) ?? translate('member_unknown'))
 		})),
-		byGrade: ordered(byGrade, gradeOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_grade_${key}`)),
-		byGender: ordered(byGender, genderOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_gender_${key}`)),
+		byGrade: ordered(byGrade, gradeOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_grade_${key}` as MessageKey)),
+		byGender: ordered(byGender, genderOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_gender_${key}` as MessageKey)),
 		mentors,
 		activity
 	};

@@ -1,6 +1,7 @@
 // Writing exercises in the UI. The form has one flat field per value (so that a failed save echoes everything back):
 // topic.<id>, language.<id>, hint.<ja|en>.<n>, starter.<language>, solution.<language>, case.<n>.input/output/sample/delete.
 // An exercise may be saved incomplete; what would stop it being published is listed by `publishingProblems`.
+import type { MessageKey } from '../i18n';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
@@ -213,7 +214,7 @@ export async function updateExercise(
 }
 
 export interface PublishingProblem {
-	key: string;
+	key: MessageKey;
 	params?: Record<string, string | number>;
 }
 

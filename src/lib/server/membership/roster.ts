@@ -1,6 +1,7 @@
 // Importing the club's existing roster from CSV. A dry run checks every row and writes nothing; the import
 // re-checks and writes all rows in one transaction or none. Rows already imported (same person, same join date,
 // or same member number) are left alone, so importing the same file twice changes nothing.
+import type { MessageKey } from '../i18n';
 import { createHash } from 'node:crypto';
 import { inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
@@ -36,7 +37,7 @@ export type RosterFileProblem = 'import_error_encoding' | 'import_error_empty' |
 
 export interface RowProblem {
 	/** The key of the message describing it (import_error_*). */
-	problem: string;
+	problem: MessageKey;
 	column?: RosterColumn;
 	/** The other row, for duplicates. */
 	otherRow?: number;
