@@ -149,18 +149,27 @@ function tokenizeLine(characters: string[], line: number): Token[] {
 		}
 		if (isDigit(character)) {
 			let text = '';
-			while (isDigit(at())) text += at(), position++;
+			while (isDigit(at())) {
+				text += at();
+				position++;
+			}
 			if (at() === '.' && isDigit(at(1))) {
 				text += '.';
 				position++;
-				while (isDigit(at())) text += at(), position++;
+				while (isDigit(at())) {
+				text += at();
+				position++;
+			}
 			}
 			tokens.push({ kind: 'number', text, value: Number(text), line });
 			continue;
 		}
 		if (isAsciiLetter(character)) {
 			let text = '';
-			while (isAsciiWord(at())) text += at(), position++;
+			while (isAsciiWord(at())) {
+				text += at();
+				position++;
+			}
 			tokens.push({ kind: wordKeywords.has(text) ? 'keyword' : 'name', text, line });
 			continue;
 		}
