@@ -40,12 +40,29 @@ async function startServer(pgliteDir: string) {
 	// The server's own log stays out of the figures; it is shown only if the server does not start.
 	const server = spawn(process.execPath, ['build'], {
 		stdio: ['ignore', 'ignore', 'pipe'],
-		env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, PGLITE_DIR: pgliteDir, DATABASE_URL: '', JUDGE_IN_PROCESS: '0', SEED_DEMO: '1', SMTP_URL: '' }
+		env: {
+			...process.env,
+			NODE_ENV: 'development',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			PGLITE_DIR: pgliteDir,
+			DATABASE_URL: '',
+			JUDGE_IN_PROCESS: '0',
+			SEED_DEMO: '1',
+			SMTP_URL: ''
+		}
 	});
 	let log = '';
 	server.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
 	for (let attempt = 0; attempt < 120; attempt++) {
-		if (await fetch(`${origin}/api/health`).then((response) => response.ok, () => false)) return server;
+		if (
+			await fetch(`${origin}/api/health`).then(
+				(response) => response.ok,
+				() => false
+			)
+		)
+			return server;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	server.kill();
@@ -69,7 +86,8 @@ async function measure(page: Page, path: string): Promise<Transfer[]> {
 					gzip: gzipSync(body, { level: 9 }).length,
 					brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 					// Monaco's core, its worker, and the Monarch tokenizers of the languages (each has a tokenPostfix).
-					monaco: /monaco|editor\.worker|codicon/.test(url) || body.includes('MonacoEnvironment') || body.includes('.monaco-editor') || body.includes('tokenPostfix')
+					monaco:
+						/monaco|editor\.worker|codicon/.test(url) || body.includes('MonacoEnvironment') || body.includes('.monaco-editor') || body.includes('tokenPostfix')
 				}),
 				() => undefined
 			)

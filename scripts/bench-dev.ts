@@ -59,7 +59,10 @@ try {
 		body: new URLSearchParams({ email: 'coordinator@demo.itbu.jp', password: 'itbu-demo-2026' }),
 		redirect: 'manual'
 	});
-	const cookie = login.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+	const cookie = login.headers
+		.getSetCookie()
+		.map((line) => line.split(';')[0])
+		.join('; ');
 	if (login.status !== 303 || !cookie.includes('session')) throw new Error(`login failed: ${login.status} ${(await login.text()).slice(0, 3000)}`);
 	const dashboard = await fetch(`${origin}/coordinator`, { headers: { cookie, accept: 'text/html' } });
 	if (!dashboard.ok) throw new Error(`dashboard: ${dashboard.status}`);

@@ -199,7 +199,9 @@ try {
 	);
 
 	const workerRss = Math.round(process.memoryUsage().rss / 1e6);
-	console.log(`judge benchmark — ${connection.kind}, ${cores} cores, sandboxed: ${pool.sandboxed}, 10 cases per submission, worker process ${workerRss} MB RSS\n`);
+	console.log(
+		`judge benchmark — ${connection.kind}, ${cores} cores, sandboxed: ${pool.sandboxed}, 10 cases per submission, worker process ${workerRss} MB RSS\n`
+	);
 	const width = Math.max(...rows.map(([label]) => label.length));
 	for (const [label, first, second] of rows) console.log(`${label.padEnd(width)}  ${first.padEnd(22)}${second}`);
 	console.log(`\njudge/bare latency ratio: ${Math.max(latencyRatios.get('python')!, latencyRatios.get('javascript')!).toFixed(2)}`);
@@ -210,6 +212,11 @@ try {
 	for (const directory of Object.values(directories)) await rm(directory, { recursive: true, force: true });
 	await db.delete(judge.submissions).where(eq(judge.submissions.exerciseId, exercise.id));
 	await db.delete(judge.exercises).where(eq(judge.exercises.id, exercise.id));
-	await db.delete(users).where(inArray(users.id, benchUsers.map((author) => author.id)));
+	await db.delete(users).where(
+		inArray(
+			users.id,
+			benchUsers.map((author) => author.id)
+		)
+	);
 	await connection.close();
 }

@@ -31,7 +31,10 @@ async function time(label: string, runner: Runner, language: Language) {
 	console.log(`  ${label.padEnd(34)} median ${at(0.5).padStart(6)} ms   p95 ${at(0.95).padStart(6)} ms`);
 }
 
-const viaSandbox = (sandbox: Sandbox): Runner => (language, source) => sandbox.run({ language, source, stdin: '', limits: defaultLimits, purpose: 'run' });
+const viaSandbox =
+	(sandbox: Sandbox): Runner =>
+	(language, source) =>
+		sandbox.run({ language, source, stdin: '', limits: defaultLimits, purpose: 'run' });
 
 for (const node of nodes) {
 	const interpreters = { python: '/usr/bin/python3', javascript: node };
@@ -41,7 +44,11 @@ for (const node of nodes) {
 	console.log(`\n${node}: ${(await viaSandbox(filtered)('javascript', footprint)).stdout.trim()} at start, in the sandbox (${runs} runs each)`);
 	for (const language of ['javascript', 'python'] as const) {
 		if (language === 'python' && node !== nodes[0]) continue;
-		await time(`${language} bare`, (lang, source) => runUnsandboxed(interpreters, { language: lang, source, stdin: '', limits: defaultLimits, purpose: 'run' }), language);
+		await time(
+			`${language} bare`,
+			(lang, source) => runUnsandboxed(interpreters, { language: lang, source, stdin: '', limits: defaultLimits, purpose: 'run' }),
+			language
+		);
 		await time(`${language} bubblewrap`, viaSandbox(unfiltered), language);
 		await time(`${language} bubblewrap + seccomp`, viaSandbox(filtered), language);
 	}

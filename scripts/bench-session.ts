@@ -68,7 +68,7 @@ try {
 	const tally = createTally();
 	let seed = 42;
 	// A fixed pseudo-random sequence, so two runs put the same load on the server.
-	const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+	const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 	console.log(`\n${studentCount} students for ${minutes} min, thinking ${thinkLow}–${thinkHigh} s between actions …`);
 	await Promise.all(
 		studentsWithAccounts(studentCount, sizes).map((memberIndex) =>
@@ -99,7 +99,9 @@ try {
 	const honest = [...tally.verdictMs.honest].sort((a, b) => a - b);
 	const hostile = [...tally.verdictMs.hostile].sort((a, b) => a - b);
 	const firstMinute = rssSamples.find((sample) => sample.at >= 60_000) ?? rssSamples.at(-1)!;
-	console.log(`\n== bench:session summary (${minutes} min, ${studentCount} students, 1 web server, ${workerCount} judge workers × ${workerConcurrency}, PostgreSQL)`);
+	console.log(
+		`\n== bench:session summary (${minutes} min, ${studentCount} students, 1 web server, ${workerCount} judge workers × ${workerConcurrency}, PostgreSQL)`
+	);
 	console.log(`  actions             ${[...tally.actions].map(([action, count]) => `${action}: ${count}`).join(', ')}`);
 	console.log(`  errors              ${errors}${errors ? `  (${[...tally.errors].map(([what, count]) => `${what}: ${count}`).join(', ')})` : ''}`);
 	console.log(`  rate limited (429)  ${tally.rateLimited}  (intended: 20 runs / 10 submits a minute per person)`);
@@ -107,7 +109,9 @@ try {
 	console.log(`  submissions         ${tally.submissions.length} accepted, ${queue?.judged ?? 0} judged, ${queue?.unfinished ?? 0} unfinished at the end`);
 	console.log(`  verdicts            ${verdicts.map((row) => `${row.verdict}: ${row.count}`).join(', ')}`);
 	console.log(`  queue longest wait  ${((queue?.longest_wait_ms ?? 0) / 1000).toFixed(2)} s  (created_at → started_at)`);
-	console.log(`  server side         p50 ${((queue?.p50_verdict_ms ?? 0) / 1000).toFixed(2)} s, p95 ${((queue?.p95_verdict_ms ?? 0) / 1000).toFixed(2)} s  (created_at → finished_at)`);
+	console.log(
+		`  server side         p50 ${((queue?.p50_verdict_ms ?? 0) / 1000).toFixed(2)} s, p95 ${((queue?.p95_verdict_ms ?? 0) / 1000).toFixed(2)} s  (created_at → finished_at)`
+	);
 	console.log(
 		`  web server RSS      start ${rssSamples[0]!.megabytes.toFixed(0)} MB, after 1 min ${firstMinute.megabytes.toFixed(0)} MB, end ${rssSamples.at(-1)!.megabytes.toFixed(0)} MB, max ${Math.max(...rssSamples.map((sample) => sample.megabytes)).toFixed(0)} MB`
 	);

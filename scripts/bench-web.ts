@@ -86,7 +86,9 @@ for (const backend of backends) {
 		}
 		for (const connections of connectionLevels) {
 			console.log(`\n${backend}: ${connections} connections, ${seconds} s per target, loopback`);
-			console.log(`  ${'target'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`);
+			console.log(
+				`  ${'target'.padEnd(34)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'req/s'.padStart(8)} ${'failed'.padStart(7)}`
+			);
 			for (const target of targets) {
 				const headers = target.cookie ? { cookie: target.cookie } : undefined;
 				// A pause, so queries a timed-out previous target left running do not count against this one; then a short
@@ -126,7 +128,8 @@ for (const backend of backends) {
 		const dashboard = rows.find((row) => row.name === 'coordinator dashboard');
 		const slowPages = rows.filter((row) => !row.name.startsWith('baseline') && row.result.p95 > 100).map((row) => row.name);
 		console.log(`${backend} (${connections} connections): pages with p95 > 100 ms: ${slowPages.length ? slowPages.join(', ') : 'none'}`);
-		if (baseline && dashboard) console.log(`${backend} (${connections} connections): dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);
+		if (baseline && dashboard)
+			console.log(`${backend} (${connections} connections): dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);
 	}
 }
 const last = backends.at(-1);

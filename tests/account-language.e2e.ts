@@ -30,7 +30,9 @@ test('a student who saved English is greeted in English at the next login, notif
 	if (typeof request === 'string') throw new Error(request);
 	const mentor = await makeUser({ roles: ['mentor'] });
 	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toBeNull();
-	expect(await reviews.postReview(database.db, mentor.id, request.id, { body: 'Nice start!', outcome: 'changes_requested' }, { origin: 'http://localhost' })).toBeNull();
+	expect(
+		await reviews.postReview(database.db, mentor.id, request.id, { body: 'Nice start!', outcome: 'changes_requested' }, { origin: 'http://localhost' })
+	).toBeNull();
 
 	// At home, a browser that has never seen the portal (Japanese by default): the login page is Japanese, the portal
 	// after login is English.

@@ -17,7 +17,10 @@ test('a coordinator reads the audit log as sentences and follows a link to the m
 	await page.getByRole('button', { name: '1人を取り込む' }).click();
 	await expect(page.getByText('1人を取り込みました')).toBeVisible();
 	await page.goto(`/coordinator/members?q=${encodeURIComponent(name)}`);
-	await page.getByRole('row', { name: new RegExp(name) }).getByRole('link').click();
+	await page
+		.getByRole('row', { name: new RegExp(name) })
+		.getByRole('link')
+		.click();
 	await expect(page).toHaveURL(/\/coordinator\/members\/[0-9a-f-]{36}$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/KIB-\d{4}-\d{4}/);
 	const memberUrl = new URL(page.url()).pathname;
@@ -28,7 +31,9 @@ test('a coordinator reads the audit log as sentences and follows a link to the m
 	const entries = page.getByRole('list', { name: '監査ログ' });
 	const me = coordinator.displayName;
 	await expect(entries.getByRole('listitem').filter({ hasText: `${me}さんが${name}（会員番号 ${memberNumber}）の詳細を見ました。` })).toBeVisible();
-	await expect(entries.getByRole('listitem').filter({ hasText: `${me}さんが名簿を取り込みました（新しく1人、変更なし0人、文字コード UTF-8）。` })).toBeVisible();
+	await expect(
+		entries.getByRole('listitem').filter({ hasText: `${me}さんが名簿を取り込みました（新しく1人、変更なし0人、文字コード UTF-8）。` })
+	).toBeVisible();
 	// Nothing raw: no action codes, no ids, no key: value details.
 	const text = (await page.locator('main').textContent())!;
 	for (const raw of ['member_viewed', 'roster_imported', 'review_viewed', 'applicationId', 'encoding:', 'imported:']) expect(text).not.toContain(raw);
@@ -44,7 +49,10 @@ test('a coordinator reads the audit log as sentences and follows a link to the m
 	await expect(entries.getByRole('listitem').filter({ hasText: '名簿を取り込みました' })).toHaveCount(0);
 
 	// The member's name is a link to their page.
-	await entries.getByRole('link', { name: `${name}（会員番号 ${memberNumber}）` }).first().click();
+	await entries
+		.getByRole('link', { name: `${name}（会員番号 ${memberNumber}）` })
+		.first()
+		.click();
 	await expect(page).toHaveURL(new RegExp(`${memberUrl}$`));
 });
 

@@ -15,19 +15,34 @@ async function writeProductExercise(page: Page, slug: string, solution: string) 
 	await page.getByLabel('題名(英語)').fill('Multiplication practice');
 	await page.getByLabel('おもな分野').selectOption({ label: '変数と計算' });
 	await page.getByRole('checkbox', { name: 'JavaScript' }).uncheck();
-	await page.getByRole('textbox', { name: '問題文(日本語)' }).fill('## 問題\n\nA × B を出力してください。\n\n## 入力例 1\n\n```\n3 4\n```\n\n## 出力例 1\n\n```\n12\n```');
-	await page.getByRole('textbox', { name: '問題文(英語)' }).fill('## Problem\n\nPrint A × B.\n\n## Sample Input 1\n\n```\n3 4\n```\n\n## Sample Output 1\n\n```\n12\n```');
+	await page
+		.getByRole('textbox', { name: '問題文(日本語)' })
+		.fill('## 問題\n\nA × B を出力してください。\n\n## 入力例 1\n\n```\n3 4\n```\n\n## 出力例 1\n\n```\n12\n```');
+	await page
+		.getByRole('textbox', { name: '問題文(英語)' })
+		.fill('## Problem\n\nPrint A × B.\n\n## Sample Input 1\n\n```\n3 4\n```\n\n## Sample Output 1\n\n```\n12\n```');
 	await expect(page.getByRole('region', { name: 'プレビュー' }).first()).toContainText('A × B を出力してください。');
 	await page.getByLabel('ヒント 1(日本語)').fill('`*` でかけ算します。');
 	await page.getByLabel('ヒント 1(英語)').fill('Multiply with `*`.');
 	await page.getByLabel('スタートコード (Python)').fill('a, b = map(int, input().split())\nprint(0)\n');
 	await page.getByLabel('模範解答 (Python)').fill(solution);
 	await page.getByLabel('正しい出力').first().fill('12\n');
-	const cases: Array<[string, string]> = [['0 5', '0'], ['-2 3', '-6'], ['100 100', '10000'], ['7 1', '7']];
+	const cases: Array<[string, string]> = [
+		['0 5', '0'],
+		['-2 3', '-6'],
+		['100 100', '10000'],
+		['7 1', '7']
+	];
 	for (const [index, [input, output]] of cases.entries()) {
 		if (index > 0) await page.getByRole('button', { name: 'ケースの欄を増やす' }).click();
-		await page.getByLabel('入力', { exact: true }).nth(index + 1).fill(`${input}\n`);
-		await page.getByLabel('正しい出力').nth(index + 1).fill(`${output}\n`);
+		await page
+			.getByLabel('入力', { exact: true })
+			.nth(index + 1)
+			.fill(`${input}\n`);
+		await page
+			.getByLabel('正しい出力')
+			.nth(index + 1)
+			.fill(`${output}\n`);
 	}
 	await page.getByRole('button', { name: '作成する' }).click();
 	await expect(page.getByText('問題を作成しました。まだ非公開です。')).toBeVisible();

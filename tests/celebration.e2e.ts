@@ -32,7 +32,10 @@ test('a correct answer is celebrated and leads to the next exercise in the curri
 	await page.getByRole('button', { name: '提出する' }).click();
 	await expect(celebration).toBeVisible({ timeout: slowWork });
 	await expect(celebration.locator('.confetti span').first()).toBeVisible();
-	await expect(celebration.getByRole('link', { name: 'メンターにレビューを頼む（もっとよい書き方を教えてもらう）' })).toHaveAttribute('href', '/exercises/hello-world/history');
+	await expect(celebration.getByRole('link', { name: 'メンターにレビューを頼む（もっとよい書き方を教えてもらう）' })).toHaveAttribute(
+		'href',
+		'/exercises/hello-world/history'
+	);
 	await expectAccessible(page);
 	// The page offers the next exercise below the workspace too, and the header shows this one solved.
 	await expect(page.getByRole('region', { name: '次の問題' }).getByRole('link', { name: '次の問題：名前であいさつ' })).toBeVisible();
@@ -82,7 +85,9 @@ test('a review the mentor passes offers the next exercise', async ({ browser, da
 
 	const mentor = await makeUser({ roles: ['mentor'] });
 	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toBeNull();
-	expect(await reviews.postReview(database.db, mentor.id, request.id, { body: 'きれいに書けています。', outcome: 'approved' }, { origin: 'http://localhost' })).toBeNull();
+	expect(
+		await reviews.postReview(database.db, mentor.id, request.id, { body: 'きれいに書けています。', outcome: 'approved' }, { origin: 'http://localhost' })
+	).toBeNull();
 	await page.reload();
 	const passed = page.getByRole('region', { name: '合格おめでとう！次の問題へ' });
 	await passed.getByRole('link', { name: '次の問題：名前であいさつ' }).click();

@@ -29,7 +29,12 @@ async function exerciseId(db: Database, slug: string): Promise<string> {
 /** A student's help request that has waited `days` days, asked through the domain as the page would. */
 async function waitingRequest(db: Database, studentId: string, slug: string, days: number): Promise<string> {
 	const submissionId = await judgedSubmission(db, studentId, await exerciseId(db, slug));
-	const asked = await requestReview(db, studentId, { submissionId, kind: 'help', question: '出力が合いません' }, { origin: e2eOrigin, now: new Date(Date.now() - days * day) });
+	const asked = await requestReview(
+		db,
+		studentId,
+		{ submissionId, kind: 'help', question: '出力が合いません' },
+		{ origin: e2eOrigin, now: new Date(Date.now() - days * day) }
+	);
 	if (typeof asked === 'string') throw new Error(asked);
 	return asked.id;
 }
@@ -43,7 +48,13 @@ test('students and mentors cannot see the review backlog or change its setting',
 	}
 });
 
-test('a coordinator sees the overdue request highlighted, sets the threshold, and reads reviews per mentor', async ({ page, database, makeUser, logIn, expectAccessible }) => {
+test('a coordinator sees the overdue request highlighted, sets the threshold, and reads reviews per mentor', async ({
+	page,
+	database,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const db = database.db;
 	const student = await makeUser({ roles: ['student'] });
 	// The oldest request in this database: first in every overdue list, whatever other tests ask meanwhile.
@@ -80,7 +91,10 @@ test('a coordinator sees the overdue request highlighted, sets the threshold, an
 	await expect(days).toHaveAttribute('aria-invalid', 'true');
 	await expectAccessible(page);
 	// Without JavaScript, the page comes back with the typed value.
-	const withoutScript = await page.request.post('/coordinator/reviews?/highlight', { headers: { ...form, accept: 'text/html' }, data: 'highlightAfterDays=abc' });
+	const withoutScript = await page.request.post('/coordinator/reviews?/highlight', {
+		headers: { ...form, accept: 'text/html' },
+		data: 'highlightAfterDays=abc'
+	});
 	expect(withoutScript.status()).toBe(400);
 	expect(await withoutScript.text()).toMatch(/name="highlightAfterDays"[^>]*value="abc"|value="abc"[^>]*name="highlightAfterDays"/);
 	await days.fill('58');

@@ -12,7 +12,9 @@ async function visibleBoxes(labels: Locator) {
 		const box = await label.boundingBox();
 		if (box) boxes.push(box);
 	}
-	const overlapping = boxes.some((a, i) => boxes.some((b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height));
+	const overlapping = boxes.some((a, i) =>
+		boxes.some((b, j) => i < j && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+	);
 	return { boxes, overlapping };
 }
 
@@ -20,7 +22,12 @@ async function fontSize(locator: Locator) {
 	return locator.evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
 }
 
-test('the dashboard’s charts are there without JavaScript, with today and the target, readable on a laptop and a phone', async ({ browser, database, makeUser, logIn }) => {
+test('the dashboard’s charts are there without JavaScript, with today and the target, readable on a laptop and a phone', async ({
+	browser,
+	database,
+	makeUser,
+	logIn
+}) => {
 	const { getTarget } = await import('../src/lib/server/dashboard');
 	for (const joinedOn of ['2024-04-10', '2024-09-01', '2025-04-12', '2025-10-03', '2026-04-15']) await insertMember(database.db, { joinedOn, grade: 'jh2' });
 	const target = await getTarget(database.db);

@@ -17,7 +17,12 @@ const result = (page: Page) => page.getByRole('region', { name: '判定の結果
 const stdinBox = (page: Page) => page.getByRole('textbox', { name: '入力(プログラムが読みこむ文字)' });
 const run = (page: Page) => page.getByRole('button', { name: '実行 (Ctrl+Enter)' }).click();
 
-test('a DNCL exercise: catalog filter, side by side with Python, snippets, typed, 実行 in the browser, Japanese errors, submit AC; axe finds nothing', async ({ page, makeUser, logIn, expectAccessible }) => {
+test('a DNCL exercise: catalog filter, side by side with Python, snippets, typed, 実行 in the browser, Japanese errors, submit AC; axe finds nothing', async ({
+	page,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	await page.goto('/exercises');
 	await page.getByLabel('分野', { exact: true }).selectOption({ label: '共通テスト「情報I」(DNCL)' });

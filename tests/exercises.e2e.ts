@@ -8,7 +8,11 @@ const json = { 'content-type': 'application/json', origin: e2eOrigin };
 // hello-name: "こんにちは、<name>さん". Typed line by line; the Japanese goes through the IME path (insertText).
 const helloName = 'name = input()\nprint("こんにちは、" + name + "さん")';
 
-test('a student types a solution in Monaco (Japanese included), runs it, submits it and sees AC; the draft survives a reload', async ({ page, makeUser, logIn }) => {
+test('a student types a solution in Monaco (Japanese included), runs it, submits it and sees AC; the draft survives a reload', async ({
+	page,
+	makeUser,
+	logIn
+}) => {
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	await page.goto('/exercises');
 	await page.getByRole('link', { name: '名前であいさつ' }).click();
@@ -108,7 +112,12 @@ test('Run and Submit work from the keyboard alone', async ({ page, makeUser, log
 	await expect(result.getByText('テスト 3')).toBeVisible({ timeout: slowWork });
 });
 
-test('the catalog filters with plain GET forms, shows progress and suggests the next exercise; axe finds nothing', async ({ page, makeUser, logIn, expectAccessible }) => {
+test('the catalog filters with plain GET forms, shows progress and suggests the next exercise; axe finds nothing', async ({
+	page,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	await page.goto('/exercises');
 	await expect(page.getByRole('heading', { name: '次のおすすめ' })).toBeVisible();

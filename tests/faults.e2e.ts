@@ -42,9 +42,9 @@ async function slowExercise(db: DatabaseConnection['db']) {
 			published: true
 		})
 		.returning();
-	await db.insert(exerciseCases).values(
-		[1, 2, 3, 4].map((n, position) => ({ exerciseId: exercise!.id, position, isSample: true, input: `${n} ${n}\n`, expectedOutput: `${2 * n}\n` }))
-	);
+	await db
+		.insert(exerciseCases)
+		.values([1, 2, 3, 4].map((n, position) => ({ exerciseId: exercise!.id, position, isSample: true, input: `${n} ${n}\n`, expectedOutput: `${2 * n}\n` })));
 	return exercise!;
 }
 
@@ -137,10 +137,14 @@ test('a judge worker killed with -9 mid-run: its lease expires and another worke
 		});
 		await first.crash();
 		second = startJudgeWorker(env);
-		const done = await waitFor('the second worker finishing', async () => {
-			const row = await judge.getSubmission(db, id);
-			return row?.status === 'done' && row;
-		}, 60_000);
+		const done = await waitFor(
+			'the second worker finishing',
+			async () => {
+				const row = await judge.getSubmission(db, id);
+				return row?.status === 'done' && row;
+			},
+			60_000
+		);
 		expect(done.verdict).toBe('AC');
 		expect(done.attempts).toBe(2);
 		expect(done.leaseOwner).not.toBe(running.leaseOwner);
@@ -162,7 +166,8 @@ test('with PostgreSQL stopped, pages answer 503 in Japanese and health says so; 
 		const { token } = await auth.createSession(connection.db, student.id);
 		await connection.close();
 		server = await startWebServer(port, { DATABASE_URL: cluster.url, JUDGE_CONCURRENCY: '1' });
-		const page = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `session=${token}`, accept: 'text/html' }, redirect: 'manual' });
+		const page = (path: string) =>
+			fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `session=${token}`, accept: 'text/html' }, redirect: 'manual' });
 		expect((await page('/student')).status).toBe(200);
 
 		cluster.stop();

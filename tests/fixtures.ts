@@ -67,7 +67,11 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 			// Evaluated through the DevTools protocol, so the page's CSP (rightly) does not have to allow it.
 			await page.evaluate(axeSource);
 			const violations = await page.evaluate(async () => {
-				const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+				const axe = (
+					window as unknown as {
+						axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> };
+					}
+				).axe;
 				const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
 				return result.violations.map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`);
 			});

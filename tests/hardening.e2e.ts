@@ -55,7 +55,11 @@ test('a signed-in visit to /login and the language switch stay on the site', asy
 		expect(language.status(), target).toBe(303);
 		expect(language.headers().location, target).toBe('/');
 	}
-	const kept = await page.request.post('/language', { form: { locale: 'ja', redirectTo: '/exercises?topic=loops' }, headers: { origin: e2eOrigin }, maxRedirects: 0 });
+	const kept = await page.request.post('/language', {
+		form: { locale: 'ja', redirectTo: '/exercises?topic=loops' },
+		headers: { origin: e2eOrigin },
+		maxRedirects: 0
+	});
 	expect(kept.headers().location).toBe('/exercises?topic=loops');
 });
 

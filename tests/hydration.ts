@@ -38,7 +38,9 @@ export function choicesOf(page: Page): Promise<Record<string, string | boolean>>
 export async function changeEveryChoice(page: Page): Promise<void> {
 	const checkboxes = page.locator('form input[type=checkbox]:not([disabled])');
 	for (const checkbox of await checkboxes.all()) if (await checkbox.isVisible()) await checkbox.click();
-	const groups = await page.locator('form input[type=radio]:not([disabled])').evaluateAll((radios) => [...new Set(radios.map((radio) => (radio as HTMLInputElement).name))]);
+	const groups = await page
+		.locator('form input[type=radio]:not([disabled])')
+		.evaluateAll((radios) => [...new Set(radios.map((radio) => (radio as HTMLInputElement).name))]);
 	for (const group of groups) {
 		const last = page.locator(`form input[type=radio][name="${group}"]:not([disabled]):not(:checked)`).last();
 		if ((await last.count()) && (await last.isVisible())) await last.click();

@@ -30,7 +30,9 @@ test('a coordinator imports last year’s roster, a new student joins with a gua
 	const good = [`犀川 一郎${suffix},金沢市立紫錦台中学校,中3,2023/4/15,,`, `浅野 花子${suffix},兼六中学校,高1,2023/5/20,卒業,2024/3/31`];
 	await staff.goto('/coordinator/import');
 	await expectAccessible(staff);
-	await staff.getByLabel('CSVファイル').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(roster([...good, `卯辰 三郎${suffix},泉中学校,小6,2023/6/1,,`])) });
+	await staff
+		.getByLabel('CSVファイル')
+		.setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(roster([...good, `卯辰 三郎${suffix},泉中学校,小6,2023/6/1,,`])) });
 	await staff.getByRole('button', { name: '内容を確認する' }).click();
 	await expect(staff.getByText('新しく取り込む 2人 ・ 取り込み済み（変更なし） 0人 ・ 問題あり 1行')).toBeVisible();
 	await expect(staff.getByRole('row', { name: /4 卯辰 三郎.*学年が読めません/ })).toBeVisible();
@@ -132,8 +134,16 @@ test('students and mentors get 403 on every coordinator page, export and action'
 			const response = await page.request.get(path);
 			expect(response.status(), `${role} → ${path}`).toBe(403);
 		}
-		for (const action of ['/coordinator?/target', `/coordinator/applications/${id}?/approve`, `/coordinator/members/${id}?/anonymise`, '/coordinator/import?/import']) {
-			const response = await page.request.post(action, { form: { targetCount: '1', targetDate: '2030-01-01', confirm: 'on', text: 'x' }, headers: { origin: e2eOrigin, accept: 'application/json' } });
+		for (const action of [
+			'/coordinator?/target',
+			`/coordinator/applications/${id}?/approve`,
+			`/coordinator/members/${id}?/anonymise`,
+			'/coordinator/import?/import'
+		]) {
+			const response = await page.request.post(action, {
+				form: { targetCount: '1', targetDate: '2030-01-01', confirm: 'on', text: 'x' },
+				headers: { origin: e2eOrigin, accept: 'application/json' }
+			});
 			expect(response.status(), `${role} → POST ${action}`).toBe(403);
 		}
 	}

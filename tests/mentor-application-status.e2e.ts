@@ -22,7 +22,12 @@ async function applyAsMentor(page: Page, fullName: string) {
 
 const steps = (page: Page) => page.getByRole('list', { name: '申し込みの進み具合' });
 
-test('a mentor applicant follows their application from received to declined, applies again and is approved', async ({ browser, makeUser, logIn, expectAccessible }) => {
+test('a mentor applicant follows their application from received to declined, applies again and is approved', async ({
+	browser,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const suffix = Date.now().toString(36);
 	const applicant = await makeUser();
 	const page = await newPage(browser);
@@ -95,7 +100,9 @@ test('the status page shows only one’s own application, and nobody can withdra
 	const mentoring = await import('../src/lib/server/mentoring');
 	const { mentorApplicationFor } = await import('../src/lib/server/mentoring/testing');
 	const applicant = await makeUser();
-	expect(await mentoring.submitMentorApplication(database.db, { id: applicant.id, locale: 'ja', emailVerified: true, roles: [] }, mentorApplicationFor())).toBeNull();
+	expect(
+		await mentoring.submitMentorApplication(database.db, { id: applicant.id, locale: 'ja', emailVerified: true, roles: [] }, mentorApplicationFor())
+	).toBeNull();
 
 	const stranger = await makeUser();
 	const page = await newPage(browser);

@@ -162,7 +162,11 @@ test('a mentor applies and is approved, signs up for a session, students fill it
 	]);
 	await staff.goto('/coordinator/audit?action=attendance_exported');
 	await expect(
-		staff.getByRole('list', { name: '監査ログ' }).getByRole('listitem').filter({ hasText: `${coordinator.displayName}さんが活動日「${title}` }).filter({ hasText: 'の出欠をCSVで書き出しました（2人）。' })
+		staff
+			.getByRole('list', { name: '監査ログ' })
+			.getByRole('listitem')
+			.filter({ hasText: `${coordinator.displayName}さんが活動日「${title}` })
+			.filter({ hasText: 'の出欠をCSVで書き出しました（2人）。' })
 	).toHaveCount(1);
 
 	// The dashboard counts the mentor under the partner.
@@ -197,7 +201,10 @@ test('a mentor applies and is approved, signs up for a session, students fill it
 
 	// Deactivated, the mentor is refused on the very next request.
 	await staff.goto('/coordinator/mentors');
-	await staff.getByRole('group', { name: `${applicant.displayName}さんの操作` }).getByRole('button', { name: '停止する' }).click();
+	await staff
+		.getByRole('group', { name: `${applicant.displayName}さんの操作` })
+		.getByRole('button', { name: '停止する' })
+		.click();
 	await expect(staff.getByText('メンターを停止しました。')).toBeVisible();
 	const refused = await mentorPage.goto('/mentor');
 	expect(refused?.status()).toBe(403);
@@ -226,7 +233,8 @@ test('students and mentors get 403 on the coordinators’ mentoring and session 
 		`/coordinator/sessions/${id}?/cancel`,
 		`/coordinator/sessions/${id}/attendance?/save`
 	];
-	const post = (path: string) => page.request.post(path, { form: { userId: id, name: 'x', kind: 'company' }, headers: { origin: e2eOrigin, accept: 'application/json' } });
+	const post = (path: string) =>
+		page.request.post(path, { form: { userId: id, name: 'x', kind: 'company' }, headers: { origin: e2eOrigin, accept: 'application/json' } });
 	for (const role of ['student', 'mentor'] as const) {
 		await page.context().clearCookies();
 		await logIn(page, await makeUser({ roles: [role] }));

@@ -6,7 +6,13 @@ import { test, expect } from './fixtures';
 
 const serverTiming = /^db;dur=[\d.]+;desc="\d+ queries", render;dur=[\d.]+, total;dur=[\d.]+$/;
 
-test('the visitors’ home page is shared and revalidated, and never holds a signed-in person’s data', async ({ playwright, browser, database, makeUser, logIn }) => {
+test('the visitors’ home page is shared and revalidated, and never holds a signed-in person’s data', async ({
+	playwright,
+	browser,
+	database,
+	makeUser,
+	logIn
+}) => {
 	const visitor = await playwright.request.newContext();
 	const first = await visitor.get('/');
 	expect(first.status()).toBe(200);
@@ -57,16 +63,20 @@ test('the visitors’ home page is shared and revalidated, and never holds a sig
 	const coordinator = await makeUser({ roles: ['coordinator'] });
 	const startsAt = new Date(Date.now() + 30 * 60 * 1000);
 	const title = `すぐの活動日 ${Date.now().toString(36)}`;
-	await createSession(database.db, { id: coordinator.id, displayName: coordinator.displayName }, {
-		title,
-		startsAt,
-		endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
-		venue: '金沢21世紀美術館',
-		onlineUrl: null,
-		capacity: 10,
-		mentorsNeeded: 1,
-		notes: null
-	});
+	await createSession(
+		database.db,
+		{ id: coordinator.id, displayName: coordinator.displayName },
+		{
+			title,
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 60 * 60 * 1000),
+			venue: '金沢21世紀美術館',
+			onlineUrl: null,
+			capacity: 10,
+			mentorsNeeded: 1,
+			notes: null
+		}
+	);
 	const changed = await visitor.get('/', { headers: { 'if-none-match': etag! } });
 	expect(changed.status()).toBe(200);
 	expect(changed.headers()['etag']).not.toBe(etag);

@@ -13,7 +13,13 @@ async function newPage(browser: Browser): Promise<Page> {
 
 const context = { origin: 'http://localhost' };
 
-test('a young student reads verdicts, review states and the discussion limit in words they know', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
+test('a young student reads verdicts, review states and the discussion limit in words they know', async ({
+	browser,
+	database,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const reviews = await import('../src/lib/server/reviews');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const { exercises } = await import('../src/lib/server/judge/schema');
@@ -78,7 +84,9 @@ test('a young student reads verdicts, review states and the discussion limit in 
 	const idOf = Object.fromEntries(rows.map((row) => [row.slug, row.id]));
 	for (const slug of slugs.slice(0, 3)) {
 		const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: idOf[slug]!, source: 'print(1)\n' });
-		expect(await reviews.requestReview(database.db, student.id, { submissionId, kind: 'help', question: '教えてください' }, context)).toMatchObject({ iteration: 1 });
+		expect(await reviews.requestReview(database.db, student.id, { submissionId, kind: 'help', question: '教えてください' }, context)).toMatchObject({
+			iteration: 1
+		});
 	}
 	const fourth = await recordSubmission(database.db, { userId: student.id, exerciseId: idOf.fizzbuzz!, source: 'print(1)\n' });
 	await page.goto(`/exercises/fizzbuzz/history/${fourth}`);

@@ -134,7 +134,7 @@ test.describe('signing in through Supabase Auth over HTTPS', () => {
 			'a changed payload': `${header}.${base64url.encode(JSON.stringify({ ...claims, sub: randomUUID(), exp: now + 3600 }))}.${signature}`,
 			'alg none': unsigned,
 			'HS256 without a configured secret': sharedSecret,
-			'expired': await supabase.sign(key, claims, { expiresIn: '-5 minutes' }),
+			expired: await supabase.sign(key, claims, { expiresIn: '-5 minutes' }),
 			'another issuer': await supabase.sign(key, claims, { issuer: 'https://other-project.supabase.co/auth/v1' }),
 			'another audience': await supabase.sign(key, claims, { audience: 'anon' }),
 			'an unknown key id': await supabase.sign(unknownKey, claims),

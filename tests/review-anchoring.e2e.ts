@@ -33,7 +33,13 @@ const commentedAbove = '# 1 から n までの合計\n# for 文で足してい�
 const withoutFirstLine = 'total = 0\nfor i in range(1, n + 1):\n    total += i\nprint(n)\n';
 const fixed = 'n = int(input())\ntotal = 0\nfor i in range(1, n + 1):\n    total += i\nprint(total)\n';
 
-test('a line comment follows its line through edits, and moves above the code once the line is rewritten', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
+test('a line comment follows its line through edits, and moves above the code once the line is rewritten', async ({
+	browser,
+	database,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const student = await makeUser({ roles: ['student'] });
 	await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh1' });
 	const studentPage = await newPage(browser);
@@ -73,7 +79,9 @@ test('a line comment follows its line through edits, and moves above the code on
 	const zones = studentPage.locator('.monaco-editor .review-zone');
 	// Monaco draws spaces as no-break spaces, which \s matches.
 	const lineOf = (text: string) =>
-		studentPage.locator('.monaco-editor .view-line').filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\\s')}\\s*$`) });
+		studentPage
+			.locator('.monaco-editor .view-line')
+			.filter({ hasText: new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\\s')}\\s*$`) });
 	const gapUnder = async (text: string) => {
 		const [lineBox, zoneBox] = [await lineOf(text).boundingBox(), await zones.first().boundingBox()];
 		return lineBox && zoneBox ? Math.round(zoneBox.y - (lineBox.y + lineBox.height)) : null;

@@ -16,7 +16,13 @@ async function newPage(browser: Browser): Promise<Page> {
 const wrong = 'name = input()\n# あいさつ\nprint("こんにちは、" + name)\n';
 const fixed = 'name = input()\n# あいさつ\nprint("こんにちは、" + name + "さん")\n';
 
-test('apply, approve, ask for help, claim, comment on line 3, see it in the editor, reply, resubmit, approve', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
+test('apply, approve, ask for help, claim, comment on line 3, see it in the editor, reply, resubmit, approve', async ({
+	browser,
+	database,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const suffix = Date.now().toString(36);
 
 	// A mentor applies and a coordinator approves.
@@ -48,7 +54,10 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	const member = await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh2', fullName: realName, schoolCode: 'k-kenroku' });
 	const { members } = await import('../src/lib/server/membership/schema');
 	const { eq } = await import('drizzle-orm');
-	await database.db.update(members).set({ nickname: `ひかり${suffix}` }).where(eq(members.id, member.id));
+	await database.db
+		.update(members)
+		.set({ nickname: `ひかり${suffix}` })
+		.where(eq(members.id, member.id));
 	const studentPage = await newPage(browser);
 	await logIn(studentPage, student);
 	await studentPage.goto('/exercises/hello-name');
@@ -116,7 +125,10 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 
 	// The student is notified and sees the line comment under line 3 in their editor, as text (no script ran).
 	await studentPage.goto('/notifications');
-	await studentPage.getByRole('link', { name: /コードレビューが届きました/ }).first().click();
+	await studentPage
+		.getByRole('link', { name: /コードレビューが届きました/ })
+		.first()
+		.click();
 	await expect(studentPage).toHaveURL(new RegExp(`/reviews/${requestId}$`));
 	await expect(studentPage.getByText('修正をお願い').first()).toBeVisible();
 	await studentPage.goto('/exercises/hello-name');
@@ -169,7 +181,12 @@ test('apply, approve, ask for help, claim, comment on line 3, see it in the edit
 	await expectAccessible(studentPage);
 });
 
-test('a deactivated mentor is refused on the next request; students cannot post mentor actions, nor ask about others’ code', async ({ browser, database, makeUser, logIn }) => {
+test('a deactivated mentor is refused on the next request; students cannot post mentor actions, nor ask about others’ code', async ({
+	browser,
+	database,
+	makeUser,
+	logIn
+}) => {
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const reviews = await import('../src/lib/server/reviews');
 	const { deactivateMentor } = await import('../src/lib/server/mentor-deactivation');

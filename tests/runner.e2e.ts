@@ -22,7 +22,12 @@ function watchJudgeRequests(page: Page) {
 const result = (page: Page) => page.getByRole('region', { name: '判定の結果' });
 const stdinBox = (page: Page) => page.getByRole('textbox', { name: '入力(プログラムが読みこむ文字)' });
 
-test('Python runs in the browser: output for the input box, samples checked, errors explained in Japanese', async ({ page, makeUser, logIn, expectAccessible }) => {
+test('Python runs in the browser: output for the input box, samples checked, errors explained in Japanese', async ({
+	page,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	await logIn(page, await makeUser({ roles: ['student'] }));
 	const posts = watchJudgeRequests(page);
 	await page.goto('/exercises/sum-of-two-numbers');
@@ -103,7 +108,10 @@ test('JavaScript runs in the browser with Node’s input idioms and output layou
 	await expect(result(page).getByRole('heading', { name: '実行できました' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).locator('pre').nth(1)).toHaveText('3\n[\n  1, 2, 3, 4,\n  5, 6, 7\n]\n');
 
-	await pasteProgram(page, "const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => {\n  const [a, b] = line.split(' ').map(Number);\n  console.log(a + c);\n});\n");
+	await pasteProgram(
+		page,
+		"const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => {\n  const [a, b] = line.split(' ').map(Number);\n  console.log(a + c);\n});\n"
+	);
 	await page.getByRole('button', { name: '入力例で試す' }).click();
 	await expect(result(page).getByRole('heading', { name: '実行中のエラー (RE)' })).toBeVisible({ timeout: slowWork });
 	await expect(result(page).getByText('4行目の「c」が見つかりません').first()).toBeVisible();

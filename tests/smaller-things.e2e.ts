@@ -72,21 +72,31 @@ test('a display name that is too long is explained, never cut', async ({ browser
 	await expect(page.getByText('保存しました。')).toBeVisible();
 });
 
-test('the next club sessions are on the public home page and the student’s, with the club’s contact', async ({ browser, database, makeUser, logIn, expectAccessible }) => {
+test('the next club sessions are on the public home page and the student’s, with the club’s contact', async ({
+	browser,
+	database,
+	makeUser,
+	logIn,
+	expectAccessible
+}) => {
 	const { createSession } = await import('../src/lib/server/sessions');
 	const coordinator = await makeUser({ roles: ['coordinator'] });
 	const startsAt = new Date(Date.now() + 60 * 60 * 1000);
 	const title = `もうすぐの活動日 ${Date.now().toString(36)}`;
-	const sessionId = await createSession(database.db, { id: coordinator.id, displayName: coordinator.displayName }, {
-		title,
-		startsAt,
-		endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
-		venue: '金沢未来のまち創造館',
-		onlineUrl: 'https://meet.example.jp/secret-room',
-		capacity: 10,
-		mentorsNeeded: 1,
-		notes: null
-	});
+	const sessionId = await createSession(
+		database.db,
+		{ id: coordinator.id, displayName: coordinator.displayName },
+		{
+			title,
+			startsAt,
+			endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000),
+			venue: '金沢未来のまち創造館',
+			onlineUrl: 'https://meet.example.jp/secret-room',
+			capacity: 10,
+			mentorsNeeded: 1,
+			notes: null
+		}
+	);
 
 	const visitor = await newPage(browser, 390);
 	await visitor.goto('/');
@@ -149,6 +159,9 @@ test('a coordinator approves an application straight from the list', async ({ br
 	// A student cannot approve anyone, not even by posting the form.
 	const student = await newPage(browser);
 	await logIn(student, await makeUser({ roles: ['student'] }));
-	const forged = await student.request.post('/coordinator/applications?/approve', { form: { id: crypto.randomUUID() }, headers: { origin: e2eOrigin, accept: 'application/json' } });
+	const forged = await student.request.post('/coordinator/applications?/approve', {
+		form: { id: crypto.randomUUID() },
+		headers: { origin: e2eOrigin, accept: 'application/json' }
+	});
 	expect(forged.status()).toBe(403);
 });

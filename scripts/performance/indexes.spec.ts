@@ -75,7 +75,17 @@ for (const backend of testBackends()) {
 
 		it('seeds a club large enough to matter', () => {
 			expect([...largeTables]).toEqual(
-				expect.arrayContaining(['users', 'members', 'submissions', 'sessions', 'user_roles', 'exercise_drafts', 'review_requests', 'review_iterations', 'review_comments'])
+				expect.arrayContaining([
+					'users',
+					'members',
+					'submissions',
+					'sessions',
+					'user_roles',
+					'exercise_drafts',
+					'review_requests',
+					'review_iterations',
+					'review_comments'
+				])
 			);
 		});
 
@@ -102,10 +112,11 @@ for (const backend of testBackends()) {
 			let planned = 0;
 			for (const { source } of functions) {
 				const body = source.replace(/^\s*begin\b/i, '').replace(/\bend;\s*$/i, '');
-				for (const statement of body.split(';').map((part) => part.trim()).filter(Boolean)) {
-					const query = statement
-						.replace(/^perform\b/i, 'select')
-						.replace(/\b(user_ids|exercise_ids|created_ats|change)\b/g, (name) => values[name]!);
+				for (const statement of body
+					.split(';')
+					.map((part) => part.trim())
+					.filter(Boolean)) {
+					const query = statement.replace(/^perform\b/i, 'select').replace(/\b(user_ids|exercise_ids|created_ats|change)\b/g, (name) => values[name]!);
 					const plan = await explainQuery(connection.db, { query, params: [] });
 					planned++;
 					const scanned = sequentialScans(plan).filter((table) => largeTables.has(table));
@@ -124,9 +135,7 @@ for (const backend of testBackends()) {
 				for (const statement of statements) {
 					const plan = await explainQuery(connection.db, statement);
 					const scanned = sequentialScans(plan).filter(
-						(table) =>
-							largeTables.has(table) &&
-							!exemptions.some((exemption) => exemption.table === table && statement.query.includes(exemption.statement))
+						(table) => largeTables.has(table) && !exemptions.some((exemption) => exemption.table === table && statement.query.includes(exemption.statement))
 					);
 					if (scanned.length) problems.push(`${scanned.join(', ')} in:\n${statement.query}\n${describePlan(plan)}`);
 				}

@@ -75,7 +75,10 @@ const uuidOf = (prefix: string, n: SQL) => sql`md5(${prefix} || ${n})::uuid`;
 
 /** The id `uuidOf` gives mentor `index` (1-based), without asking the database. */
 export function mentorId(index: number): string {
-	return createHash('md5').update(`bench-mentor-${index}`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+	return createHash('md5')
+		.update(`bench-mentor-${index}`)
+		.digest('hex')
+		.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 export interface Seeder {
@@ -88,8 +91,7 @@ export interface Seeder {
 }
 
 // Joined somewhere in 2023-01-01 … today, more of them recently (the club grows): the square root of an even spread.
-const joinedOn = (n: SQL) =>
-	sql`(${firstDay}::date + floor((${datasetToday}::date - ${firstDay}::date) * sqrt(((${n} * 7919) % 10007) / 10007.0))::int)`;
+const joinedOn = (n: SQL) => sql`(${firstDay}::date + floor((${datasetToday}::date - ${firstDay}::date) * sqrt(((${n} * 7919) % 10007) / 10007.0))::int)`;
 
 const membership: Seeder[] = [
 	{

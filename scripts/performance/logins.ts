@@ -17,7 +17,10 @@ export interface BenchmarkPeople {
 }
 
 async function userIdByEmail(db: Database, email: string): Promise<string> {
-	const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${email})`);
+	const [row] = await db
+		.select({ id: users.id })
+		.from(users)
+		.where(sql`lower(${users.email}) = lower(${email})`);
 	if (!row) throw new Error(`no seeded account ${email}: run the large seed first`);
 	return row.id;
 }
@@ -28,7 +31,10 @@ export async function createBenchmarkSessions(db: Database, sizes: DatasetSizes)
 	const ids = await Promise.all(candidates.map((index) => userIdByEmail(db, studentEmail(index))));
 	const counts = await Promise.all(
 		ids.map(async (id) => {
-			const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(submissions).where(eq(submissions.userId, id));
+			const [row] = await db
+				.select({ count: sql<number>`count(*)::int` })
+				.from(submissions)
+				.where(eq(submissions.userId, id));
 			return Number(row?.count ?? 0);
 		})
 	);

@@ -70,8 +70,7 @@ export const pagesUnderLoad: PageWork[] = [
 	},
 	{
 		page: 'catalog (/exercises)',
-		run: (db, people) =>
-			Promise.all([listCatalog(db, people.student.id), topicProgress(db, people.student.id), nextSuggestedExercise(db, people.student.id)])
+		run: (db, people) => Promise.all([listCatalog(db, people.student.id), topicProgress(db, people.student.id), nextSuggestedExercise(db, people.student.id)])
 	},
 	{
 		page: 'student profile (/student)',

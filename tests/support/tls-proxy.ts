@@ -12,10 +12,29 @@ export function selfSignedCertificate(): { key: string; cert: string } {
 	const directory = mkdtempSync(join(tmpdir(), 'itbu-tls-'));
 	try {
 		const [key, cert] = [join(directory, 'key.pem'), join(directory, 'cert.pem')];
-		execFileSync('openssl', [
-			'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-			'-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert
-		], { stdio: 'pipe' });
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'ec',
+				'-pkeyopt',
+				'ec_paramgen_curve:prime256v1',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=localhost',
+				'-addext',
+				'subjectAltName=DNS:localhost,IP:127.0.0.1',
+				'-keyout',
+				key,
+				'-out',
+				cert
+			],
+			{ stdio: 'pipe' }
+		);
 		return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
 	} finally {
 		rmSync(directory, { recursive: true, force: true });
@@ -25,13 +44,10 @@ export function selfSignedCertificate(): { key: string; cert: string } {
 /** Listens on a free port of 127.0.0.1 and forwards every request to http://127.0.0.1:`targetPort`. */
 export async function startTlsProxy(targetPort: number) {
 	const server = createServer(selfSignedCertificate(), (incoming, outgoing) => {
-		const forwarded = httpRequest(
-			{ host: '127.0.0.1', port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers },
-			(answer) => {
-				outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
-				answer.pipe(outgoing);
-			}
-		);
+		const forwarded = httpRequest({ host: '127.0.0.1', port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+			outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+			answer.pipe(outgoing);
+		});
 		forwarded.on('error', () => outgoing.destroy());
 		incoming.pipe(forwarded);
 	});

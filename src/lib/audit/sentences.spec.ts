@@ -17,7 +17,12 @@ const subjects: AuditSubjects = {
 	sessions: { [sessionId]: { title: '12月の活動日', startsAt: '2026-12-12T01:00:00Z' } },
 	reviews: { [requestId]: { exercise: '1 から N までの合計', student: 'ひかり' } }
 };
-const entry = (action: AuditAction, detail: Record<string, string | number | null> = {}, member: string | null = null) => ({ action, actorName: '事務局 太郎', memberId: member, detail });
+const entry = (action: AuditAction, detail: Record<string, string | number | null> = {}, member: string | null = null) => ({
+	action,
+	actorName: '事務局 太郎',
+	memberId: member,
+	detail
+});
 const read = (parts: SentencePart[]) => parts.map((part) => part.text).join('');
 const links = (parts: SentencePart[]) => parts.filter((part) => part.href).map((part) => [part.text, part.href]);
 
@@ -35,9 +40,9 @@ describe('the audit log as sentences', () => {
 		expect(read(auditSentence(entry('member_status_changed', { from: 'active', to: 'paused', changedOn: '2026-12-01' }, memberId), subjects))).toBe(
 			'事務局 太郎さんが犀川 花子（会員番号 KIB-2026-0012）の状態を「活動中」から「休部中」に変えました（2026-12-01付け）。'
 		);
-		expect(read(auditSentence(entry('members_exported', { count: 12, grade: 'jh2', status: 'active', search: null, school: null, joinYear: null }), subjects))).toBe(
-			'事務局 太郎さんが名簿をCSVで書き出しました（12人、学年 中2、状態 活動中）。'
-		);
+		expect(
+			read(auditSentence(entry('members_exported', { count: 12, grade: 'jh2', status: 'active', search: null, school: null, joinYear: null }), subjects))
+		).toBe('事務局 太郎さんが名簿をCSVで書き出しました（12人、学年 中2、状態 活動中）。');
 		expect(read(auditSentence(entry('members_exported', { count: 63 }), subjects))).toContain('（63人、条件なし）');
 	});
 
@@ -46,7 +51,9 @@ describe('the audit log as sentences', () => {
 			['犀川 花子', `/coordinator/applications/${applicationId}`],
 			['犀川 花子（会員番号 KIB-2026-0012）', `/coordinator/members/${memberId}`]
 		]);
-		expect(read(auditSentence(entry('mentor_application_viewed', { applicationId: mentorApplicationId }), subjects))).toBe('事務局 太郎さんが浅野 みらいのメンターの申し込みを見ました。');
+		expect(read(auditSentence(entry('mentor_application_viewed', { applicationId: mentorApplicationId }), subjects))).toBe(
+			'事務局 太郎さんが浅野 みらいのメンターの申し込みを見ました。'
+		);
 		expect(links(auditSentence(entry('mentor_application_viewed', { applicationId: mentorApplicationId }), subjects))).toEqual([
 			['浅野 みらい', `/coordinator/mentors/applications/${mentorApplicationId}`]
 		]);
@@ -68,7 +75,9 @@ describe('the audit log as sentences', () => {
 
 	it('keeps names as text: a name that looks like markup or a marker stays words', () => {
 		const odd = { ...subjects, members: { [memberId]: { name: '<b>x</b>\u0000actor\u0000', number: '1' } } };
-		expect(read(auditSentence(entry('member_note_added', {}, memberId), odd))).toBe('事務局 太郎さんが<b>x</b>\u0000actor\u0000（会員番号 1）にメモを書きました。');
+		expect(read(auditSentence(entry('member_note_added', {}, memberId), odd))).toBe(
+			'事務局 太郎さんが<b>x</b>\u0000actor\u0000（会員番号 1）にメモを書きました。'
+		);
 	});
 
 	it('has a sentence and a filter label for every kind of entry, never the raw code', () => {

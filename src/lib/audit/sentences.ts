@@ -122,7 +122,12 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 		case 'member_anonymised':
 			return fill(m.audit_sentence_member_anonymised, { actor, member: member(entry.memberId) });
 		case 'roster_imported':
-			return fill(m.audit_sentence_roster_imported, { actor, imported: count('imported'), unchanged: count('unchanged'), encoding: encodingName(text('encoding')) });
+			return fill(m.audit_sentence_roster_imported, {
+				actor,
+				imported: count('imported'),
+				unchanged: count('unchanged'),
+				encoding: encodingName(text('encoding'))
+			});
 		case 'target_changed':
 			return fill(m.audit_sentence_target_changed, {
 				actor,
@@ -144,7 +149,12 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 		case 'mentor_rejected':
 			return fill(m.audit_sentence_mentor_rejected, { actor, applicant: mentorApplicant(text('applicationId')) });
 		case 'mentor_deactivated':
-			return fill(m.audit_sentence_mentor_deactivated, { actor, mentor: mentor(text('userId')), signUps: count('cancelledSignUps'), reviews: count('releasedReviews') });
+			return fill(m.audit_sentence_mentor_deactivated, {
+				actor,
+				mentor: mentor(text('userId')),
+				signUps: count('cancelledSignUps'),
+				reviews: count('releasedReviews')
+			});
 		case 'mentor_reactivated':
 			return fill(m.audit_sentence_mentor_reactivated, { actor, mentor: mentor(text('userId')) });
 		case 'attendance_exported': {
@@ -152,7 +162,9 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 			const session = subjects.sessions[id];
 			return fill(m.audit_sentence_attendance_exported, {
 				actor,
-				session: session ? { text: m.audit_session_named({ title: session.title, date: formatDate(session.startsAt) }), href: `/coordinator/sessions/${id}` } : { text: m.audit_subject_unknown() },
+				session: session
+					? { text: m.audit_session_named({ title: session.title, date: formatDate(session.startsAt) }), href: `/coordinator/sessions/${id}` }
+					: { text: m.audit_subject_unknown() },
 				count: count('count')
 			});
 		}
@@ -186,7 +198,14 @@ const encodingName = (encoding: string) => encodingNames[encoding.toLowerCase()]
 
 /** Every id an entry names, by kind, for the page to look up. */
 export function auditSubjectIds(entries: Array<Pick<AuditEntry, 'action' | 'memberId' | 'detail'>>) {
-	const ids = { members: [] as string[], applications: [] as string[], mentorApplications: [] as string[], mentors: [] as string[], sessions: [] as string[], reviews: [] as string[] };
+	const ids = {
+		members: [] as string[],
+		applications: [] as string[],
+		mentorApplications: [] as string[],
+		mentors: [] as string[],
+		sessions: [] as string[],
+		reviews: [] as string[]
+	};
 	for (const entry of entries) {
 		const detail = entry.detail as Params;
 		if (entry.memberId) ids.members.push(entry.memberId);

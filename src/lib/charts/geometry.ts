@@ -20,10 +20,11 @@ export function niceAxis(max: number, count = 4): { max: number; ticks: number[]
 	const rough = top / count;
 	const power = 10 ** Math.floor(Math.log10(rough));
 	// Counts of people: steps are whole numbers.
-	const step = [1, 2, 2.5, 5, 10]
-		.map((factor) => factor * power)
-		.filter(Number.isInteger)
-		.find((candidate) => top / candidate <= count) ?? Math.max(1, 10 * power);
+	const step =
+		[1, 2, 2.5, 5, 10]
+			.map((factor) => factor * power)
+			.filter(Number.isInteger)
+			.find((candidate) => top / candidate <= count) ?? Math.max(1, 10 * power);
 	const steps = Math.ceil(top / step - 1e-9);
 	const ticks = Array.from({ length: steps + 1 }, (_, index) => round(index * step));
 	return { max: ticks.at(-1)!, ticks };
@@ -85,5 +86,9 @@ export function monthLabels(months: string[], formatMonth: (month: string) => st
 
 /** Labels under a weekly axis: every `major`-th week always, the others only where there is room. */
 export function weekLabels(weeks: string[], major = 4): AxisLabel[] {
-	return weeks.map((week, index) => ({ index, text: `${Number(week.slice(5, 7))}/${Number(week.slice(8, 10))}`, minor: (weeks.length - 1 - index) % major !== 0 }));
+	return weeks.map((week, index) => ({
+		index,
+		text: `${Number(week.slice(5, 7))}/${Number(week.slice(8, 10))}`,
+		minor: (weeks.length - 1 - index) % major !== 0
+	}));
 }

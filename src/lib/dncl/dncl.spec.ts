@@ -127,20 +127,30 @@ describe('7 関数', () => {
 
 describe('8 条件分岐', () => {
 	const grade = (x: number) =>
-		output([`x = ${x}`, 'もし x >= 3 ならば:', '｜ 表示する("A")', 'そうでなくもし x < 0 ならば:', '｜ 表示する("B")', 'そうでなければ:', '⎿ 表示する("C")'].join('\n'));
+		output(
+			[`x = ${x}`, 'もし x >= 3 ならば:', '｜ 表示する("A")', 'そうでなくもし x < 0 ならば:', '｜ 表示する("B")', 'そうでなければ:', '⎿ 表示する("C")'].join(
+				'\n'
+			)
+		);
 	it('takes the first branch whose condition holds', () => {
 		expect([grade(5), grade(-1), grade(1)]).toEqual(['A\n', 'B\n', 'C\n']);
 	});
 
 	it('accepts plain indentation, and ｜ with spaces between nested markers', () => {
-		expect(output('x = 1\nもし x == 1 ならば:\n    もし x > 0 ならば:\n        表示する("入れ子")\n    表示する("外")\n表示する("後")')).toBe('入れ子\n外\n後\n');
-		expect(output('x = 1\nもし x == 1 ならば:\n｜ もし x > 0 ならば:\n｜ ｜ 表示する("入れ子")\n｜ ⎿ 表示する("内")\n⎿ 表示する("外")')).toBe('入れ子\n内\n外\n');
+		expect(output('x = 1\nもし x == 1 ならば:\n    もし x > 0 ならば:\n        表示する("入れ子")\n    表示する("外")\n表示する("後")')).toBe(
+			'入れ子\n外\n後\n'
+		);
+		expect(output('x = 1\nもし x == 1 ならば:\n｜ もし x > 0 ならば:\n｜ ｜ 表示する("入れ子")\n｜ ⎿ 表示する("内")\n⎿ 表示する("外")')).toBe(
+			'入れ子\n内\n外\n'
+		);
 	});
 });
 
 describe('9 繰返し', () => {
 	it('counts up and down with 増やしながら / 減らしながら', () => {
-		expect(output('Data = [1, 2, 3, 4]\ngoukei = 0\nx を 0 から 3 まで 1 ずつ増やしながら繰り返す:\n⎿ goukei = goukei + Data[x]\n表示する(goukei)')).toBe('10\n');
+		expect(output('Data = [1, 2, 3, 4]\ngoukei = 0\nx を 0 から 3 まで 1 ずつ増やしながら繰り返す:\n⎿ goukei = goukei + Data[x]\n表示する(goukei)')).toBe(
+			'10\n'
+		);
 		expect(output('i を 10 から 1 まで 3 ずつ減らしながら繰り返す:\n⎿ 表示する(i)')).toBe('10\n7\n4\n1\n');
 		expect(output('i を 1 から 0 まで 1 ずつ増やしながら繰り返す:\n⎿ 表示する(i)\n表示する("なし")')).toBe('なし\n');
 	});
@@ -200,7 +210,9 @@ describe('hostile programs', () => {
 
 describe('runtime errors: Japanese, on the DNCL line', () => {
 	it('reports an index out of range with the valid range', () => {
-		expect(runtimeError('Data = [1, 2, 3]\ni = 3\n\n表示する(Data[i])')).toBe('main.dncl:4\nDNCLError: 4行目: 配列Dataの添字3は範囲外です（使える添字は0から2まで）\n');
+		expect(runtimeError('Data = [1, 2, 3]\ni = 3\n\n表示する(Data[i])')).toBe(
+			'main.dncl:4\nDNCLError: 4行目: 配列Dataの添字3は範囲外です（使える添字は0から2まで）\n'
+		);
 		expect(runtimeError('Data = [1, 2]\nData[5] = 1')).toContain('2行目: 配列Dataの添字5は範囲外です（使える添字は0から2まで）');
 		expect(runtimeError('Data = [1, 2]\n表示する(Data[0.5])')).toContain('配列Dataの添字は整数にします（0.5になっています）');
 	});

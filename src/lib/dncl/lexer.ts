@@ -80,43 +80,46 @@ export function tokenizeProgram(source: string): SourceLine[] {
 	const lines: SourceLine[] = [];
 	// Widths of the open blocks' indentation, for programs written with plain indentation: widths[depth].
 	let widths = [0];
-	source.replace(/\r\n?/g, '\n').split('\n').forEach((raw, index) => {
-		const line = index + 1;
-		const characters = Array.from(raw);
-		let position = 0;
-		let markers = 0;
-		let width = 0;
-		while (position < characters.length) {
-			const character = characters[position]!;
-			if (blockMarkers.has(character)) markers++;
-			else if (character === ' ' || character === '　') width++;
-			else if (character === '\t') width += 4 - (width % 4);
-			else break;
-			if (blockMarkers.has(character)) width++;
-			position++;
-		}
-		const tokens = tokenizeLine(characters.slice(position), line);
-		if (tokens.length === 0) return;
-		let depth: number;
-		if (markers > 0) {
-			depth = markers;
-			widths = widths.slice(0, depth + 1);
-			widths[depth] ??= width;
-			for (let level = 1; level < depth; level++) widths[level] ??= level;
-		} else {
-			const found = widths.indexOf(width);
-			if (width > widths[widths.length - 1]!) {
-				depth = widths.length;
-				widths.push(width);
-			} else if (found !== -1) {
-				depth = found;
-				widths = widths.slice(0, depth + 1);
-			} else {
-				throw new DnclSyntaxError('inconsistent_indent', {}, line);
+	source
+		.replace(/\r\n?/g, '\n')
+		.split('\n')
+		.forEach((raw, index) => {
+			const line = index + 1;
+			const characters = Array.from(raw);
+			let position = 0;
+			let markers = 0;
+			let width = 0;
+			while (position < characters.length) {
+				const character = characters[position]!;
+				if (blockMarkers.has(character)) markers++;
+				else if (character === ' ' || character === '　') width++;
+				else if (character === '\t') width += 4 - (width % 4);
+				else break;
+				if (blockMarkers.has(character)) width++;
+				position++;
 			}
-		}
-		lines.push({ line, depth, tokens });
-	});
+			const tokens = tokenizeLine(characters.slice(position), line);
+			if (tokens.length === 0) return;
+			let depth: number;
+			if (markers > 0) {
+				depth = markers;
+				widths = widths.slice(0, depth + 1);
+				widths[depth] ??= width;
+				for (let level = 1; level < depth; level++) widths[level] ??= level;
+			} else {
+				const found = widths.indexOf(width);
+				if (width > widths[widths.length - 1]!) {
+					depth = widths.length;
+					widths.push(width);
+				} else if (found !== -1) {
+					depth = found;
+					widths = widths.slice(0, depth + 1);
+				} else {
+					throw new DnclSyntaxError('inconsistent_indent', {}, line);
+				}
+			}
+			lines.push({ line, depth, tokens });
+		});
 	return lines;
 }
 
@@ -157,9 +160,9 @@ function tokenizeLine(characters: string[], line: number): Token[] {
 				text += '.';
 				position++;
 				while (isDigit(at())) {
-				text += at();
-				position++;
-			}
+					text += at();
+					position++;
+				}
 			}
 			tokens.push({ kind: 'number', text, value: Number(text), line });
 			continue;

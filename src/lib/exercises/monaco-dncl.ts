@@ -12,11 +12,26 @@ const builtins = ['表示する', '要素数', '整数', '乱数'];
 /** Each suggestion: what the list shows, what it inserts (a snippet), and the romaji or English that also finds it. */
 const snippets: Array<{ label: string; insert: string; also: string; detail: string }> = [
 	{ label: 'もし … ならば', insert: 'もし ${1:x < 3} ならば:\n⎿ ${0}', also: 'moshi if', detail: '条件分岐' },
-	{ label: 'もし … ならば … そうでなければ', insert: 'もし ${1:x < 3} ならば:\n｜ ${2}\nそうでなければ:\n⎿ ${0}', also: 'moshi if else', detail: '条件分岐（2通り）' },
+	{
+		label: 'もし … ならば … そうでなければ',
+		insert: 'もし ${1:x < 3} ならば:\n｜ ${2}\nそうでなければ:\n⎿ ${0}',
+		also: 'moshi if else',
+		detail: '条件分岐（2通り）'
+	},
 	{ label: 'そうでなくもし … ならば', insert: 'そうでなくもし ${1:x < 0} ならば:\n｜ ${0}', also: 'soudenakumoshi elif', detail: '条件分岐（続き）' },
 	{ label: 'そうでなければ', insert: 'そうでなければ:\n⎿ ${0}', also: 'soudenakereba else', detail: '条件分岐（それ以外）' },
-	{ label: '… を … から … まで … ずつ増やしながら繰り返す', insert: '${1:i} を ${2:0} から ${3:9} まで ${4:1} ずつ増やしながら繰り返す:\n⎿ ${0}', also: 'fuyashinagara kurikaesu for', detail: '繰返し' },
-	{ label: '… を … から … まで … ずつ減らしながら繰り返す', insert: '${1:i} を ${2:9} から ${3:0} まで ${4:1} ずつ減らしながら繰り返す:\n⎿ ${0}', also: 'herashinagara kurikaesu for', detail: '繰返し' },
+	{
+		label: '… を … から … まで … ずつ増やしながら繰り返す',
+		insert: '${1:i} を ${2:0} から ${3:9} まで ${4:1} ずつ増やしながら繰り返す:\n⎿ ${0}',
+		also: 'fuyashinagara kurikaesu for',
+		detail: '繰返し'
+	},
+	{
+		label: '… を … から … まで … ずつ減らしながら繰り返す',
+		insert: '${1:i} を ${2:9} から ${3:0} まで ${4:1} ずつ減らしながら繰り返す:\n⎿ ${0}',
+		also: 'herashinagara kurikaesu for',
+		detail: '繰返し'
+	},
 	{ label: '… の間繰り返す', insert: '${1:x < 10} の間繰り返す:\n｜ ${2}\n⎿ ${0}', also: 'noaida kurikaesu while', detail: '繰返し（条件）' },
 	{ label: '関数 … を定義する', insert: '関数 ${1:nibai}(${2:x}) を定義する:\n⎿ ${0:x * 2} を返す', also: 'kansuu function def', detail: '関数の定義' },
 	{ label: '表示する(…)', insert: '表示する(${0})', also: 'hyoujisuru print', detail: '値を表示する' },

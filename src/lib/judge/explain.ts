@@ -122,16 +122,12 @@ function explainJavaScriptError(stderr: string): Explanation | undefined {
 		case 'ReferenceError': {
 			const name = /^(.+?) is not defined$|^Cannot access '(.+?)' before initialization$/.exec(message);
 			const found = name?.[1] ?? name?.[2];
-			return found
-				? { code: 'javascript_reference_error', line, name: shortParameter(found) }
-				: { code: 'javascript_runtime_error', line, errorName };
+			return found ? { code: 'javascript_reference_error', line, name: shortParameter(found) } : { code: 'javascript_runtime_error', line, errorName };
 		}
 		case 'TypeError':
 			return { code: 'javascript_type_error', line };
 		case 'RangeError':
-			return message.startsWith('Maximum call stack size exceeded')
-				? { code: 'javascript_stack_overflow', line }
-				: { code: 'javascript_range_error', line };
+			return message.startsWith('Maximum call stack size exceeded') ? { code: 'javascript_stack_overflow', line } : { code: 'javascript_range_error', line };
 		default:
 			return { code: 'javascript_runtime_error', line, errorName: shortParameter(errorName) };
 	}

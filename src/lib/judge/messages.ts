@@ -33,7 +33,7 @@ const explanations: Record<string, (params: Params) => string> = {
 	runtime_error_killed: (params) => m.judge_explain_runtime_error_killed(params as never),
 	time_limit_exceeded: (params) => m.judge_explain_time_limit_exceeded(params as never),
 	wrong_answer: (params) => m.judge_explain_wrong_answer(params as never),
-	wrong_answer_no_output: (params) => m.judge_explain_wrong_answer_no_output(params as never),
+	wrong_answer_no_output: (params) => m.judge_explain_wrong_answer_no_output(params as never)
 };
 
 export function explanationText(explanation: { code: string } & Params): string {
@@ -48,7 +48,7 @@ const verdictTitles: Record<string, () => string> = {
 	RE: m.judge_verdict_re_title,
 	OLE: m.judge_verdict_ole_title,
 	CE: m.judge_verdict_ce_title,
-	IE: m.judge_verdict_ie_title,
+	IE: m.judge_verdict_ie_title
 };
 
 export function verdictTitle(verdict: string): string {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSafeText, truncateText } from './output';
 
-const bytes = (...parts: Array<string | number[]>) =>
-	Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
+const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))));
 
 describe('toSafeText', () => {
 	it('keeps text, newlines, tabs and Japanese as they are', () => {

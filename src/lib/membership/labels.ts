@@ -33,8 +33,7 @@ const applicationStatuses: Record<string, () => string> = {
 	cancelled: m.application_status_cancelled
 };
 
-const label = (table: Record<string, () => string>) => (key: string | null | undefined) =>
-	key ? (table[key]?.() ?? key) : m.member_anonymised();
+const label = (table: Record<string, () => string>) => (key: string | null | undefined) => (key ? (table[key]?.() ?? key) : m.member_anonymised());
 
 export const gradeLabel = label(grades);
 export const genderLabel = label(genders);

@@ -388,7 +388,14 @@ var __itbuRun = (function () {
 				var argument = args[used];
 				switch (next) {
 					case 's':
-						replacement = typeof argument === 'string' ? argument : typeof argument === 'bigint' ? argument + 'n' : typeof argument === 'object' && argument !== null ? inspect(argument, { depth: 0 }) : formatPrimitive(argument, { indentation: 0 });
+						replacement =
+							typeof argument === 'string'
+								? argument
+								: typeof argument === 'bigint'
+									? argument + 'n'
+									: typeof argument === 'object' && argument !== null
+										? inspect(argument, { depth: 0 })
+										: formatPrimitive(argument, { indentation: 0 });
 						break;
 					case 'd':
 					case 'i':
@@ -757,7 +764,7 @@ var __itbuRun = (function () {
 
 	// --- modules ----------------------------------------------------------------------------------------------
 	function systemError(code, syscall, path) {
-		var error = new Error(code + ': ' + (code === 'ENOENT' ? 'no such file or directory' : 'operation not permitted') + ", " + syscall + " '" + path + "'");
+		var error = new Error(code + ': ' + (code === 'ENOENT' ? 'no such file or directory' : 'operation not permitted') + ', ' + syscall + " '" + path + "'");
 		error.code = code;
 		error.syscall = syscall;
 		error.path = path;
@@ -869,10 +876,13 @@ var __itbuRun = (function () {
 			return function () {
 				var args = Array.prototype.slice.call(arguments);
 				return new Promise(function (resolve, reject) {
-					fn.apply(null, args.concat(function (error, value) {
-						if (error) reject(error);
-						else resolve(value);
-					}));
+					fn.apply(
+						null,
+						args.concat(function (error, value) {
+							if (error) reject(error);
+							else resolve(value);
+						})
+					);
 				});
 			};
 		}
@@ -886,7 +896,12 @@ var __itbuRun = (function () {
 				return emitter();
 			}
 		},
-		os: { EOL: '\n', platform: function () { return 'linux'; } },
+		os: {
+			EOL: '\n',
+			platform: function () {
+				return 'linux';
+			}
+		},
 		process: process
 	};
 	function require(name) {

@@ -97,11 +97,23 @@ const formatting = [
 const inputs: Array<[string, string]> = [
 	["console.log(require('fs').readFileSync('/dev/stdin', 'utf8').trim().split(' ').map(Number).reduce((a, b) => a + b))", '3 4\n'],
 	["const lines = require('fs').readFileSync(0, 'utf8').split('\\n');\nconsole.log(lines.length, JSON.stringify(lines))", 'a\nb\n'],
-	["let input = '';\nprocess.stdin.setEncoding('utf8');\nprocess.stdin.on('data', (chunk) => (input += chunk));\nprocess.stdin.on('end', () => console.log(input.toUpperCase()));", 'kanazawa\n'],
+	[
+		"let input = '';\nprocess.stdin.setEncoding('utf8');\nprocess.stdin.on('data', (chunk) => (input += chunk));\nprocess.stdin.on('end', () => console.log(input.toUpperCase()));",
+		'kanazawa\n'
+	],
 	["let input = '';\nprocess.stdin.on('data', (chunk) => (input += chunk));\nprocess.stdin.on('end', () => console.log(input.length));", '12345\n'],
-	["const rl = require('readline').createInterface({ input: process.stdin, output: process.stdout });\nconst lines = [];\nrl.on('line', (line) => lines.push(line));\nrl.on('close', () => console.log(lines.reverse().join(',')));", '1\n2\n3'],
-	["const readline = require('readline');\n(async () => {\n  const rl = readline.createInterface({ input: process.stdin });\n  for await (const line of rl) console.log('>', line);\n  console.log('end');\n})();", 'x\ny\n'],
-	["process.stdin.resume();\nprocess.stdin.setEncoding('utf8');\nlet d = '';\nprocess.stdin.on('data', (c) => (d += c));\nprocess.stdin.on('end', () => { const [n] = d.split('\\n').map(Number); console.log(n * 2); });", '21\n'],
+	[
+		"const rl = require('readline').createInterface({ input: process.stdin, output: process.stdout });\nconst lines = [];\nrl.on('line', (line) => lines.push(line));\nrl.on('close', () => console.log(lines.reverse().join(',')));",
+		'1\n2\n3'
+	],
+	[
+		"const readline = require('readline');\n(async () => {\n  const rl = readline.createInterface({ input: process.stdin });\n  for await (const line of rl) console.log('>', line);\n  console.log('end');\n})();",
+		'x\ny\n'
+	],
+	[
+		"process.stdin.resume();\nprocess.stdin.setEncoding('utf8');\nlet d = '';\nprocess.stdin.on('data', (c) => (d += c));\nprocess.stdin.on('end', () => { const [n] = d.split('\\n').map(Number); console.log(n * 2); });",
+		'21\n'
+	],
 	["setTimeout(() => console.log('later'), 20);\nconsole.log('first');\nPromise.resolve().then(() => console.log('micro'));", ''],
 	["let n = 0;\nconst id = setInterval(() => { n++; if (n === 3) { clearInterval(id); console.log('ticks', n); } }, 1);", ''],
 	["console.log('before');\nprocess.exit(3);\nconsole.log('after');", ''],
@@ -112,7 +124,7 @@ const failures: Array<[string, string]> = [
 	['const x = 1;\nconsole.log(y);', 'javascript_reference_error'],
 	['const list = [];\nlist.at(0).name;\n', 'javascript_type_error'],
 	['function f(n) { return f(n + 1); }\nf(0);', 'javascript_stack_overflow'],
-	["setTimeout(() => {\n  null.x;\n}, 0);", 'javascript_type_error'],
+	['setTimeout(() => {\n  null.x;\n}, 0);', 'javascript_type_error'],
 	["const fs = require('fs');\nfs.readFileSync('secret.txt');", 'javascript_runtime_error']
 ];
 

@@ -51,7 +51,10 @@ function startWorker(): PythonWorker {
 		worker.addEventListener('error', (event) => reject(new BrowserRunUnavailable(event.message || 'the Python worker failed')), { once: true });
 	});
 	// Remembered, so that later pages start Python from the browser's cache before the student presses 実行.
-	void ready.then(() => rememberCached(), () => {});
+	void ready.then(
+		() => rememberCached(),
+		() => {}
+	);
 	// Note: the listener above is attached before the first message is sent, so no reply can be missed.
 	// Absolute: inside a worker started from a blob, relative URLs have nothing to resolve against.
 	worker.postMessage({ type: 'load', indexURL: new URL(pyodideBaseUrl(), location.href).href, control: shared });
@@ -173,7 +176,13 @@ export async function runPython(run: BrowserRun): Promise<BrowserRunOutcome> {
 			grace = setTimeout(
 				() => {
 					discard(python);
-					finish({ ...emptyOutcome(), timedOut: why === 'timedOut', stopped: why === 'stopped', signal: 'SIGKILL', timeMs: Math.round(performance.now() - started) });
+					finish({
+						...emptyOutcome(),
+						timedOut: why === 'timedOut',
+						stopped: why === 'stopped',
+						signal: 'SIGKILL',
+						timeMs: Math.round(performance.now() - started)
+					});
 				},
 				python.control ? interruptGraceMs : 0
 			);

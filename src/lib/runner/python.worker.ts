@@ -13,8 +13,7 @@ interface PyodideInterface {
 }
 
 type WorkerRequest =
-	| { type: 'load'; indexURL: string; control?: SharedArrayBuffer }
-	| { type: 'run'; id: number; source: string; stdin: string; outputLimitBytes: number };
+	{ type: 'load'; indexURL: string; control?: SharedArrayBuffer } | { type: 'run'; id: number; source: string; stdin: string; outputLimitBytes: number };
 
 const runnerSource = String.raw`
 import builtins, io, linecache, sys, time, traceback

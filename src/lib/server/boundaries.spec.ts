@@ -132,7 +132,12 @@ describe('domain boundaries', () => {
 	});
 
 	it('finds a cycle when there is one', () => {
-		const graph = new Map([['a', new Set(['b'])], ['b', new Set(['c'])], ['c', new Set(['a'])], ['d', new Set(['a'])]]);
+		const graph = new Map([
+			['a', new Set(['b'])],
+			['b', new Set(['c'])],
+			['c', new Set(['a'])],
+			['d', new Set(['a'])]
+		]);
 		expect(cycles(graph)).toEqual([['a', 'b', 'c']]);
 	});
 

@@ -18,7 +18,13 @@ describe('ORIGIN, the base of every mailed link', () => {
 	});
 
 	it('refuses anything but a scheme and a host', () => {
-		for (const origin of ['portal.example.jp', 'ftp://portal.example.jp', 'https://portal.example.jp/app', 'https://portal.example.jp/?x=1', 'https://user@portal.example.jp']) {
+		for (const origin of [
+			'portal.example.jp',
+			'ftp://portal.example.jp',
+			'https://portal.example.jp/app',
+			'https://portal.example.jp/?x=1',
+			'https://user@portal.example.jp'
+		]) {
 			expect(() => loadConfig({ ORIGIN: origin }), origin).toThrow(/ORIGIN must be/);
 		}
 	});

@@ -7,17 +7,27 @@ describe('CSV for Excel', () => {
 			expect(neutraliseFormula(hostile)).toBe(`'${hostile}`);
 		}
 		expect(neutraliseFormula('金沢 花子')).toBe('金沢 花子');
-		const csv = writeCsv([['名前', 'メモ'], ['=1+2', '-ok'], [42, null]]);
+		const csv = writeCsv([
+			['名前', 'メモ'],
+			['=1+2', '-ok'],
+			[42, null]
+		]);
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv).toBe("\uFEFF名前,メモ\r\n'=1+2,'-ok\r\n42,\r\n");
 	});
 
 	it('quotes commas, quotes and line breaks, and reads them back', () => {
-		const rows = [['a,b', 'say "hi"', 'two\nlines'], ['', 'x']];
+		const rows = [
+			['a,b', 'say "hi"', 'two\nlines'],
+			['', 'x']
+		];
 		const written = writeCsv(rows);
 		expect(written).toContain('"a,b","say ""hi""","two\nlines"');
 		expect(parseCsv(written)).toEqual(rows);
-		expect(parseCsv('a,b\r\nc,d\n')).toEqual([['a', 'b'], ['c', 'd']]);
+		expect(parseCsv('a,b\r\nc,d\n')).toEqual([
+			['a', 'b'],
+			['c', 'd']
+		]);
 	});
 
 	it('reads UTF-8 with or without a BOM, Shift_JIS, and refuses anything else', () => {

@@ -12,7 +12,13 @@ function file(name: string, content: string): string {
 	writeFileSync(path, content);
 	return path;
 }
-const sumCases = file('cases.json', JSON.stringify([{ input: '1 2\n', output: '3\n' }, { input: '5 5\n', output: '10\n' }]));
+const sumCases = file(
+	'cases.json',
+	JSON.stringify([
+		{ input: '1 2\n', output: '3\n' },
+		{ input: '5 5\n', output: '10\n' }
+	])
+);
 
 async function run(argv: string[]) {
 	let stdout = '';
@@ -33,7 +39,20 @@ describe('parseJudgeArguments', () => {
 			compare: 'lines'
 		});
 		expect(
-			parseJudgeArguments(['--language', 'javascript', '--source', 'a.js', '--cases', 'c.json', '--time-limit-ms', '500', '--memory-mb', '128', '--compare', 'float'])
+			parseJudgeArguments([
+				'--language',
+				'javascript',
+				'--source',
+				'a.js',
+				'--cases',
+				'c.json',
+				'--time-limit-ms',
+				'500',
+				'--memory-mb',
+				'128',
+				'--compare',
+				'float'
+			])
 		).toMatchObject({ 'time-limit-ms': 500, 'memory-mb': 128, compare: 'float' });
 		expect(parseJudgeArguments(['--help'])).toEqual({ help: true });
 	});
@@ -83,7 +102,16 @@ describe('runJudgeCli', () => {
 	});
 
 	it('applies the limits given', async () => {
-		const slow = await run(['--language', 'python', '--source', file('slow.py', 'import time\ntime.sleep(1)\n'), '--cases', sumCases, '--time-limit-ms', '200']);
+		const slow = await run([
+			'--language',
+			'python',
+			'--source',
+			file('slow.py', 'import time\ntime.sleep(1)\n'),
+			'--cases',
+			sumCases,
+			'--time-limit-ms',
+			'200'
+		]);
 		expect(JSON.parse(slow.stdout)).toMatchObject({ verdict: 'TLE', cases: [{ explanation: { seconds: 0.2 } }, {}] });
 	});
 
@@ -137,7 +165,7 @@ describe('runJudgeCli', () => {
 		it.each([
 			['a folder that is not an exercise', ['--language', 'python', '--exercise', directory], /not a slug|missing exercise\.md/],
 			['a folder that does not exist', ['--language', 'python', '--exercise', join(directory, 'missing-folder')], /not a readable folder/]
-		])('%s: exit 2 and the loader\'s message', async (_, argv, message) => {
+		])("%s: exit 2 and the loader's message", async (_, argv, message) => {
 			const result = await run(argv);
 			expect(result).toMatchObject({ status: 2, stdout: '' });
 			expect(result.stderr).toMatch(message);

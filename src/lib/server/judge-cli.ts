@@ -31,7 +31,10 @@ export class UsageError extends Error {}
 export class InputFileError extends Error {}
 
 const positiveInteger = (name: string) =>
-	z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be a whole number`).positive(`--${name} must be positive`);
+	z.coerce
+		.number({ error: `--${name} must be a number` })
+		.int(`--${name} must be a whole number`)
+		.positive(`--${name} must be positive`);
 
 const argumentsSchema = z
 	.object({
@@ -118,7 +121,11 @@ async function readRequest(args: JudgeOptions, casesPath: string, sourcePath: st
 		language: args.language,
 		source,
 		cases: parsedCases.data.map((testCase) => ({ input: testCase.input, expectedOutput: testCase.output })),
-		limits: { ...defaultLimits, timeLimitMs: args['time-limit-ms'] ?? defaultLimits.timeLimitMs, memoryLimitMb: args['memory-mb'] ?? defaultLimits.memoryLimitMb },
+		limits: {
+			...defaultLimits,
+			timeLimitMs: args['time-limit-ms'] ?? defaultLimits.timeLimitMs,
+			memoryLimitMb: args['memory-mb'] ?? defaultLimits.memoryLimitMb
+		},
 		compareMode: args.compare ?? defaultCompareMode,
 		dnclArrayBase: args['dncl-array-base'] === '1' ? 1 : 0
 	};

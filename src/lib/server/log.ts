@@ -53,7 +53,10 @@ export function describeError(error: unknown): ErrorDescription {
 	const driver = chain.find(isDriverError);
 	if (driver || chain.some(isQueryError)) {
 		return {
-			class: [error, driver].filter((item, index, all) => item && all.indexOf(item) === index).map((item) => errorClass(item as Error)).join(' < '),
+			class: [error, driver]
+				.filter((item, index, all) => item && all.indexOf(item) === index)
+				.map((item) => errorClass(item as Error))
+				.join(' < '),
 			code: text(driver?.code),
 			constraint: text(driver?.constraint_name ?? driver?.constraint),
 			table: text(driver?.table_name ?? driver?.table),

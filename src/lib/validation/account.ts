@@ -21,10 +21,7 @@ export const loginForm = z.object({
 export const registerForm = z.object({
 	email,
 	/** Where the person goes once the account exists: on to a student or mentor application. */
-	as: z
-		.enum(['student', 'mentor'])
-		.optional()
-		.catch(undefined)
+	as: z.enum(['student', 'mentor']).optional().catch(undefined)
 });
 
 export const completeRegistrationForm = z

@@ -40,7 +40,11 @@ export const noteForm = z.object({
 });
 
 export const targetForm = z.object({
-	targetCount: z.coerce.number({ error: 'dashboard_error_target_count' }).int('dashboard_error_target_count').min(1, 'dashboard_error_target_count').max(100000, 'dashboard_error_target_count'),
+	targetCount: z.coerce
+		.number({ error: 'dashboard_error_target_count' })
+		.int('dashboard_error_target_count')
+		.min(1, 'dashboard_error_target_count')
+		.max(100000, 'dashboard_error_target_count'),
 	targetDate: isoDate
 });
 

@@ -15,7 +15,11 @@ export const reviewRequestForm = z
 
 export const lineCommentForm = z.object({
 	iteration: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid'),
-	line: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid').max(100000, 'review_error_line_invalid'),
+	line: z.coerce
+		.number({ error: 'review_error_line_invalid' })
+		.int('review_error_line_invalid')
+		.min(1, 'review_error_line_invalid')
+		.max(100000, 'review_error_line_invalid'),
 	body
 });
 
@@ -27,5 +31,9 @@ export const reviewForm = z.object({
 export const replyForm = z.object({ body });
 
 export const highlightDaysForm = z.object({
-	highlightAfterDays: z.coerce.number({ error: 'review_error_days_invalid' }).int('review_error_days_invalid').min(1, 'review_error_days_invalid').max(60, 'review_error_days_invalid')
+	highlightAfterDays: z.coerce
+		.number({ error: 'review_error_days_invalid' })
+		.int('review_error_days_invalid')
+		.min(1, 'review_error_days_invalid')
+		.max(60, 'review_error_days_invalid')
 });

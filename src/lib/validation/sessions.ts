@@ -5,7 +5,10 @@ import { isValidIsoDate } from '../japan-time';
 import { japanDateTime } from '../japan-time';
 import { httpUrl, optionalText } from './mentoring';
 
-const clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'session_error_time_invalid');
+const clock = z
+	.string()
+	.trim()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'session_error_time_invalid');
 
 export const sessionForm = z
 	.object({
@@ -15,7 +18,11 @@ export const sessionForm = z
 		endTime: clock,
 		venue: optionalText(200, 'session_error_venue_too_long'),
 		onlineUrl: optionalText(500, 'session_error_url_invalid').refine((value) => value === undefined || httpUrl(value), 'session_error_url_invalid'),
-		capacity: z.coerce.number({ error: 'session_error_capacity' }).int('session_error_capacity').min(1, 'session_error_capacity').max(1000, 'session_error_capacity'),
+		capacity: z.coerce
+			.number({ error: 'session_error_capacity' })
+			.int('session_error_capacity')
+			.min(1, 'session_error_capacity')
+			.max(1000, 'session_error_capacity'),
 		mentorsNeeded: z.coerce
 			.number({ error: 'session_error_mentors_needed' })
 			.int('session_error_mentors_needed')

@@ -12,12 +12,7 @@ export interface Actor {
 	displayName: string;
 }
 
-export async function record(
-	db: Database,
-	actor: Actor,
-	action: AuditAction,
-	subject: { memberId?: string | null; detail?: AuditDetail } = {}
-): Promise<void> {
+export async function record(db: Database, actor: Actor, action: AuditAction, subject: { memberId?: string | null; detail?: AuditDetail } = {}): Promise<void> {
 	await db.insert(auditEvents).values({
 		actorId: actor.id,
 		actorName: actor.displayName,

@@ -63,10 +63,7 @@ export async function createAccount(db: Database, account: NewAccount): Promise<
 }
 
 export async function updateProfile(db: Database, userId: string, profile: { displayName: string; locale: Locale }) {
-	await db
-		.update(users)
-		.set({ displayName: profile.displayName.trim(), locale: profile.locale, updatedAt: new Date() })
-		.where(eq(users.id, userId));
+	await db.update(users).set({ displayName: profile.displayName.trim(), locale: profile.locale, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function setLocale(db: Database, userId: string, locale: Locale) {
@@ -86,12 +83,7 @@ export async function changePassword(
 	await setPassword(db, userId, change.newPassword, { email: user.email, keepSessionId: change.keepSessionId });
 }
 
-export async function setPassword(
-	db: Database,
-	userId: string,
-	password: string,
-	options: { email?: string; keepSessionId?: string } = {}
-): Promise<void> {
+export async function setPassword(db: Database, userId: string, password: string, options: { email?: string; keepSessionId?: string } = {}): Promise<void> {
 	const problem = checkPasswordPolicy(password, { email: options.email });
 	if (problem) throw new AccountError(problem);
 	const passwordHash = await hashPassword(password);

@@ -14,12 +14,7 @@ export type AccountChange = z.infer<typeof accountChange>;
 export type AdministrationProblem = 'accounts_cannot_change_self' | 'accounts_not_found';
 
 /** A coordinator changes someone's roles or access. Coordinators cannot lock themselves out. */
-export async function changeAccount(
-	db: Database,
-	actorId: string,
-	targetId: string,
-	change: AccountChange
-): Promise<AdministrationProblem | null> {
+export async function changeAccount(db: Database, actorId: string, targetId: string, change: AccountChange): Promise<AdministrationProblem | null> {
 	if (!z.uuid().safeParse(targetId).success || !(await findUserById(db, targetId))) return 'accounts_not_found';
 	const lockingOutSelf = change.kind === 'disable' || (change.kind === 'revoke' && change.role === 'coordinator');
 	if (actorId === targetId && lockingOutSelf) return 'accounts_cannot_change_self';

@@ -18,8 +18,7 @@ export const loginWindows: LoginWindows = {
 };
 
 export type LoginResult =
-	| { ok: true; token: string; session: Awaited<ReturnType<typeof createSession>>['session'] }
-	| { ok: false; reason: 'invalid_credentials' | 'throttled' };
+	{ ok: true; token: string; session: Awaited<ReturnType<typeof createSession>>['session'] } | { ok: false; reason: 'invalid_credentials' | 'throttled' };
 
 const accountKey = (email: string) => email.trim().toLowerCase();
 

@@ -8,9 +8,7 @@ export const passwordMaxLength = 256;
 const argon2Options = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
 /** The most common leaked passwords that our length rule would otherwise let through. */
-const commonPasswords = new Set(
-	(dictionary['passwords-common'] as string[]).filter((word) => word.length >= passwordMinLength).slice(0, 20000)
-);
+const commonPasswords = new Set((dictionary['passwords-common'] as string[]).filter((word) => word.length >= passwordMinLength).slice(0, 20000));
 
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_too_common';
 

@@ -13,7 +13,10 @@ import { validateSessionToken } from './session';
 const origin = 'https://portal.example.jp';
 
 async function mailsTo(db: Database, address: string) {
-	return db.select().from(outboxMail).where(sql`lower(${outboxMail.toAddress}) = lower(${address})`);
+	return db
+		.select()
+		.from(outboxMail)
+		.where(sql`lower(${outboxMail.toAddress}) = lower(${address})`);
 }
 
 async function registrationToken(db: Database, address: string): Promise<string> {
@@ -61,7 +64,10 @@ describeEachDatabase('registration', (connection) => {
 		expect(notice?.textBody).toContain(`${origin}/login`);
 		expect(notice?.textBody).toContain(`${origin}/forgot-password`);
 		expect(notice?.textBody).not.toMatch(/token=/);
-		const links = await db().select().from(registrationLinks).where(sql`lower(${registrationLinks.email}) = lower(${owner.email})`);
+		const links = await db()
+			.select()
+			.from(registrationLinks)
+			.where(sql`lower(${registrationLinks.email}) = lower(${owner.email})`);
 		expect(links).toEqual([]);
 		expect((await db().select().from(registrationLinks)).length).toBe(before.length + 1);
 		expect((await logIn(db(), { email: owner.email, password: owner.password, ip: '10.20.0.9' })).ok).toBe(true);

@@ -93,7 +93,5 @@ export async function invalidateSession(db: Database, sessionId: string): Promis
 }
 
 export async function invalidateUserSessions(db: Database, userId: string, exceptSessionId?: string): Promise<void> {
-	await db
-		.delete(sessions)
-		.where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
+	await db.delete(sessions).where(exceptSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId)) : eq(sessions.userId, userId));
 }

@@ -47,12 +47,7 @@ export function hasCookie(header: string | null, name: string): boolean {
 /** Whether this request gets the one page every visitor gets. */
 export function isVisitorPage(visit: Visit): boolean {
 	return (
-		visit.method === 'GET' &&
-		!visit.sessionCookie &&
-		!visit.signedIn &&
-		!visit.isDataRequest &&
-		visit.search === '' &&
-		visitorRoutes.has(visit.routeId ?? '')
+		visit.method === 'GET' && !visit.sessionCookie && !visit.signedIn && !visit.isDataRequest && visit.search === '' && visitorRoutes.has(visit.routeId ?? '')
 	);
 }
 
@@ -96,7 +91,8 @@ export function keepPrivate(response: Response): Response {
 	try {
 		const current = response.headers.get('cache-control');
 		if (!current) response.headers.set('cache-control', privateCacheControl);
-		else if (!/\b(private|no-store)\b/.test(current)) response.headers.set('cache-control', `private, ${current.replace(/\bpublic\s*,?\s*/g, '').trim()}`.replace(/,\s*$/, ''));
+		else if (!/\b(private|no-store)\b/.test(current))
+			response.headers.set('cache-control', `private, ${current.replace(/\bpublic\s*,?\s*/g, '').trim()}`.replace(/,\s*$/, ''));
 	} catch {
 		// Responses from fetch() have immutable headers; none of them is a page.
 	}

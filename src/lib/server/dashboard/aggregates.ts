@@ -69,9 +69,7 @@ export async function currentMembersByGrade(db: Database, today: string): Promis
 }
 
 export async function currentMembersByGender(db: Database): Promise<Count[]> {
-	return counts(
-		await selectRows(db, sql`select gender as key, count(*)::int as count from members where status in (${inCurrentStatuses}) group by gender`)
-	);
+	return counts(await selectRows(db, sql`select gender as key, count(*)::int as count from members where status in (${inCurrentStatuses}) group by gender`));
 }
 
 export async function countAnonymisedMembers(db: Database): Promise<number> {

@@ -88,7 +88,8 @@ export function chartMonths(months: readonly MonthPoint[], target: Target, curre
 			month,
 			cumulative: actual?.cumulative ?? null,
 			joined: actual?.joined ?? null,
-			targetLine: span > 0 && sinceBaseline >= 0 && sinceBaseline <= span ? round1(baselineCount + ((target.count - baselineCount) * sinceBaseline) / span) : null,
+			targetLine:
+				span > 0 && sinceBaseline >= 0 && sinceBaseline <= span ? round1(baselineCount + ((target.count - baselineCount) * sinceBaseline) / span) : null,
 			forecastLine: aheadOfNow >= 0 && !forecast.reached ? round1(forecast.current + forecast.pacePerMonth * aheadOfNow) : null
 		});
 	}

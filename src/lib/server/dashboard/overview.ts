@@ -16,8 +16,11 @@ export const overviewMaxAgeMs = 60_000;
 
 export async function dashboardOverview(db: Database, locale: 'ja' | 'en', now = new Date()) {
 	const version = await sharedPagesVersion(db);
-	const { value, computedAt } = await computeShared(db, `overview ${locale} ${japanDate(now)}`, { maxAgeMs: overviewMaxAgeMs, version, now: now.getTime() }, () =>
-		computeOverview(db, locale, now)
+	const { value, computedAt } = await computeShared(
+		db,
+		`overview ${locale} ${japanDate(now)}`,
+		{ maxAgeMs: overviewMaxAgeMs, version, now: now.getTime() },
+		() => computeOverview(db, locale, now)
 	);
 	return { ...value, computedAt };
 }

@@ -23,7 +23,15 @@ describeEachDatabase('the dashboard against a roster with known counts', (connec
 		await insertMember(db(), { joinedOn: '2023-04-10', grade: 'jh1', gender: 'female' });
 		await insertMember(db(), { joinedOn: '2023-04-20', grade: 'hs3', gender: 'male', status: 'alumni', statusChangedOn: '2024-03-31' });
 		const anonymised = await insertMember(db(), { joinedOn: '2023-04-25', grade: 'jh2', gender: 'female' });
-		await insertMember(db(), { joinedOn: '2023-10-01', schoolCode: 'other', schoolOther: '能登の中学校', grade: 'jh3', gender: 'unanswered', status: 'paused', statusChangedOn: '2026-05-01' });
+		await insertMember(db(), {
+			joinedOn: '2023-10-01',
+			schoolCode: 'other',
+			schoolOther: '能登の中学校',
+			grade: 'jh3',
+			gender: 'unanswered',
+			status: 'paused',
+			statusChangedOn: '2026-05-01'
+		});
 		await insertMember(db(), { joinedOn: '2023-10-15', grade: 'jh2', gender: 'male' });
 		await insertMember(db(), { joinedOn: '2024-06-01', status: 'withdrawn', statusChangedOn: '2025-01-15' });
 		await insertMember(db(), { joinedOn: '2025-12-01', schoolCode: 'pref-izumigaoka', grade: 'hs1', gender: 'female' });
@@ -74,7 +82,13 @@ describeEachDatabase('the dashboard against a roster with known counts', (connec
 		const monthRows = rows.filter((row) => /^\d{4}-\d{2}$/.test(row[0] ?? ''));
 		expect(monthRows).toHaveLength(report.months.length);
 		for (const [index, month] of report.months.entries()) {
-			expect(monthRows[index]).toEqual([month.month, String(month.joined ?? ''), String(month.cumulative ?? ''), String(month.targetLine ?? ''), String(month.forecastLine ?? '')]);
+			expect(monthRows[index]).toEqual([
+				month.month,
+				String(month.joined ?? ''),
+				String(month.cumulative ?? ''),
+				String(month.targetLine ?? ''),
+				String(month.forecastLine ?? '')
+			]);
 		}
 		for (const entry of [...report.byStatus, ...report.bySchool, ...report.byGrade, ...report.byGender]) {
 			expect(rows.some((row) => row[0] === entry.label && row[1] === String(entry.count))).toBe(true);

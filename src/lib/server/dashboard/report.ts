@@ -46,9 +46,7 @@ const gradeOrder = ['jh1', 'jh2', 'jh3', 'hs1', 'hs2', 'hs3', 'other', 'graduate
 const genderOrder = ['female', 'male', 'other', 'unanswered', 'unknown'];
 
 function ordered(rows: Count[], order: string[], label: (key: string) => string): LabelledCount[] {
-	return [...rows]
-		.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))
-		.map((row) => ({ ...row, label: label(row.key) }));
+	return [...rows].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)).map((row) => ({ ...row, label: label(row.key) }));
 }
 
 const countOf = (rows: Count[], key: string) => rows.find((row) => row.key === key)?.count ?? 0;
@@ -105,8 +103,8 @@ export async function buildReport(db: Database, now = new Date(), options: Repor
 			...row,
 			label: row.key === 'other' ? translate('member_school_other') : (schoolName(row.key, null) ?? translate('member_unknown'))
 		})),
-		byGrade: ordered(byGrade, gradeOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_grade_${key}` as MessageKey)),
-		byGender: ordered(byGender, genderOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : `member_gender_${key}` as MessageKey)),
+		byGrade: ordered(byGrade, gradeOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : (`member_grade_${key}` as MessageKey))),
+		byGender: ordered(byGender, genderOrder, (key) => translate(key === 'unknown' ? 'member_unknown' : (`member_gender_${key}` as MessageKey))),
 		mentors,
 		activity
 	};
@@ -145,12 +143,7 @@ export function reportCsv(report: DashboardReport): string {
 }
 
 /** Every export is audited, even of aggregate numbers (the school breakdown can point at a person). */
-export async function exportReport(
-	db: Database,
-	actor: audit.Actor,
-	now = new Date(),
-	options: ReportOptions = {}
-): Promise<{ csv: string; asOf: string }> {
+export async function exportReport(db: Database, actor: audit.Actor, now = new Date(), options: ReportOptions = {}): Promise<{ csv: string; asOf: string }> {
 	const report = await buildReport(db, now, options);
 	await audit.record(db, actor, 'kpi_exported', { detail: { asOf: report.asOf } });
 	return { csv: reportCsv(report), asOf: report.asOf };

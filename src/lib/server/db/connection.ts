@@ -50,9 +50,7 @@ export const defaultPgliteDir = './.data/pglite';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseConnection> {
 	const logger = options.logQuery && { logQuery: options.logQuery };
-	return options.url
-		? openPostgres(options.url, options.maxConnections ?? 10, logger)
-		: openPglite(options.pgliteDir ?? defaultPgliteDir, logger);
+	return options.url ? openPostgres(options.url, options.maxConnections ?? 10, logger) : openPglite(options.pgliteDir ?? defaultPgliteDir, logger);
 }
 
 type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;

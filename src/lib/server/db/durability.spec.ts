@@ -39,10 +39,7 @@ describe('embedded database durability', () => {
 
 		const reopened = await openDatabase({ pgliteDir: data });
 		try {
-			const [row] = await selectRows<{ count: number; max: number }>(
-				reopened.db,
-				sql`select count(*)::int as count, max(n)::int as max from committed`
-			);
+			const [row] = await selectRows<{ count: number; max: number }>(reopened.db, sql`select count(*)::int as count, max(n)::int as max from committed`);
 			expect(row!.count).toBe(row!.max);
 			expect(row!.max).toBeGreaterThanOrEqual(reported);
 		} finally {

@@ -16,15 +16,9 @@ describeEachDatabase('migrations', (connection) => {
 		const version = '29991231235959';
 		// As if `supabase db push` had applied it: listed, but its table never created here.
 		await connection().db.insert(schemaMigrations).values({ version, name: 'from_cli' });
-		const applied = await migrate(connection(), [
-			...readMigrations(),
-			{ version, name: 'from_cli', script: 'create table should_not_exist (id int);' }
-		]);
+		const applied = await migrate(connection(), [...readMigrations(), { version, name: 'from_cli', script: 'create table should_not_exist (id int);' }]);
 		expect(applied).toEqual([]);
-		const [row] = await selectRows<{ found: string | null }>(
-			connection().db,
-			sql`select to_regclass('public.should_not_exist')::text as found`
-		);
+		const [row] = await selectRows<{ found: string | null }>(connection().db, sql`select to_regclass('public.should_not_exist')::text as found`);
 		expect(row).toEqual({ found: null });
 	});
 

@@ -1,16 +1,6 @@
 // Typed view of the tables created by supabase/migrations/*.sql (the migrations are the source of truth).
 import { sql } from 'drizzle-orm';
-import {
-	bigint,
-	customType,
-	integer,
-	pgSchema,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uuid
-} from 'drizzle-orm/pg-core';
+import { bigint, customType, integer, pgSchema, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 	dataType: () => 'bytea',

@@ -45,7 +45,12 @@ describe('the exercise form', () => {
 		});
 		const exercise = parse(values);
 		const [busFare] = await curriculumExercises('bus-fare');
-		expect(exercise).toMatchObject({ slug: 'bus-fare-copy', topics: ['functions', 'conditionals'], languages: ['python', 'javascript'], hints: busFare?.hints });
+		expect(exercise).toMatchObject({
+			slug: 'bus-fare-copy',
+			topics: ['functions', 'conditionals'],
+			languages: ['python', 'javascript'],
+			hints: busFare?.hints
+		});
 		expect(exercise.cases).toHaveLength((busFare?.cases.length ?? 0) - 1);
 		expect(exercise.starter.python).toBe('print(0)\n');
 	});
@@ -110,8 +115,14 @@ describeEachDatabase('authoring exercises', (connection) => {
 		expect(publishingProblems(stored!.content)).toEqual([]);
 
 		const incomplete = { ...exercise, cases: exercise.cases.slice(0, 2).map((testCase) => ({ ...testCase, isSample: false })), solution: {} };
-		const keys = publishingProblems({ ...stored!.content, ...incomplete, cases: incomplete.cases.map((testCase, index) => ({ ...testCase, name: `hidden-${index + 1}` })) }).map((problem) => problem.key);
-		expect(new Set(keys)).toEqual(new Set(['author_problem_min_cases', 'author_problem_no_sample', 'author_problem_no_solution', 'author_problem_example_extra']));
+		const keys = publishingProblems({
+			...stored!.content,
+			...incomplete,
+			cases: incomplete.cases.map((testCase, index) => ({ ...testCase, name: `hidden-${index + 1}` }))
+		}).map((problem) => problem.key);
+		expect(new Set(keys)).toEqual(
+			new Set(['author_problem_min_cases', 'author_problem_no_sample', 'author_problem_no_solution', 'author_problem_example_extra'])
+		);
 	});
 
 	it('publishes only after the reference solutions are judged AC as the exercise is now', async () => {
@@ -136,7 +147,10 @@ describeEachDatabase('authoring exercises', (connection) => {
 		if (!again.ok) throw new Error(again.problem);
 		expect(await judged(again.submissionIds)).toEqual(['WA', 'AC']);
 		expect(await publishExercise(db(), 'hello-name-ui')).toMatchObject({ ok: false, unverified: ['python'] });
-		expect((await db().select().from(exercises).where(eq(exercises.slug, 'hello-name-ui')))[0]).toMatchObject({ published: false, editedInUiAt: expect.any(Date) });
+		expect((await db().select().from(exercises).where(eq(exercises.slug, 'hello-name-ui')))[0]).toMatchObject({
+			published: false,
+			editedInUiAt: expect.any(Date)
+		});
 		expect(await updateExercise(db(), author.id, edited)).toEqual({ ok: true, changed: false, unpublished: false });
 	});
 
@@ -171,7 +185,9 @@ describeEachDatabase('authoring exercises', (connection) => {
 		const dir = await mkdtemp(join(tmpdir(), 'export-'));
 		temporary.push(dir);
 		await writeFile(join(dir, 'export.zip'), exported!.zip);
-		const unzip = spawnSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', join(dir, 'export.zip'), dir], { encoding: 'utf8' });
+		const unzip = spawnSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', join(dir, 'export.zip'), dir], {
+			encoding: 'utf8'
+		});
 		expect(unzip.stderr).toBe('');
 		expect(await loadExerciseFolder(join(dir, 'palindrome-ui'))).toEqual((await loadStoredExercise(db(), 'palindrome-ui'))?.content);
 		expect(await exportExercise(db(), 'no-such-exercise')).toBeUndefined();

@@ -67,9 +67,7 @@ export const exerciseForm = z
 		const extra = form as Record<string, string | undefined>;
 
 		// DNCL first when chosen: an exercise in the exam's notation opens in it (the exam track's folders list it first).
-		const chosenLanguages = languages
-			.filter((language) => extra[`language.${language}`] === 'on')
-			.sort((a, b) => Number(b === 'dncl') - Number(a === 'dncl'));
+		const chosenLanguages = languages.filter((language) => extra[`language.${language}`] === 'on').sort((a, b) => Number(b === 'dncl') - Number(a === 'dncl'));
 		if (chosenLanguages.length === 0) issue('language.python', 'author_error_language_required');
 
 		const hints: AuthoredExercise['hints'] = { ja: [], en: [] };
@@ -89,7 +87,10 @@ export const exerciseForm = z
 		const starter: AuthoredExercise['starter'] = {};
 		const solution: AuthoredExercise['solution'] = {};
 		for (const language of chosenLanguages) {
-			for (const [kind, target] of [['starter', starter], ['solution', solution]] as const) {
+			for (const [kind, target] of [
+				['starter', starter],
+				['solution', solution]
+			] as const) {
 				const source = verbatim(extra[`${kind}.${language}`]);
 				if (bytes(source) > maxSourceBytes) issue(`${kind}.${language}`, 'author_error_source_too_large');
 				if (source.trim()) target[language] = source;
@@ -162,7 +163,11 @@ export async function listForAuthors(db: Database): Promise<AuthoringListEntry[]
 
 /** Order for a new exercise: after the last one. */
 export async function nextOrder(db: Database): Promise<number> {
-	const [row] = await db.select({ order: exercises.sortOrder }).from(exercises).orderBy(sql`${exercises.sortOrder} desc nulls last`).limit(1);
+	const [row] = await db
+		.select({ order: exercises.sortOrder })
+		.from(exercises)
+		.orderBy(sql`${exercises.sortOrder} desc nulls last`)
+		.limit(1);
 	return Math.floor((row?.order ?? 0) / 10) * 10 + 10;
 }
 
@@ -270,5 +275,8 @@ export function formValues(content: ExerciseContent): Record<string, string> {
 }
 
 export async function setPublished(db: Database, slug: string, published: boolean): Promise<void> {
-	await db.update(exercises).set({ published, updatedAt: sql`now()` }).where(eq(exercises.slug, slug));
+	await db
+		.update(exercises)
+		.set({ published, updatedAt: sql`now()` })
+		.where(eq(exercises.slug, slug));
 }

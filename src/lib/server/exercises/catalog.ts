@@ -106,7 +106,12 @@ export async function topicProgress(db: Database, userId: string): Promise<Topic
 	const byTopic = new Map(rows.map((row) => [row.topic, row]));
 	return topics
 		.filter((topic) => byTopic.has(topic.id))
-		.map((topic) => ({ topic: topic.id, title: topic.title, solved: Number(byTopic.get(topic.id)?.solved ?? 0), total: Number(byTopic.get(topic.id)?.total ?? 0) }));
+		.map((topic) => ({
+			topic: topic.id,
+			title: topic.title,
+			solved: Number(byTopic.get(topic.id)?.solved ?? 0),
+			total: Number(byTopic.get(topic.id)?.total ?? 0)
+		}));
 }
 
 /** The first published exercise in curriculum order that the student has not solved yet. */

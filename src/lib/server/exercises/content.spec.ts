@@ -30,8 +30,7 @@ function sumExerciseFiles(options: { order?: number } = {}): Record<string, stri
 	const hidden = Array.from({ length: 10 }, (_, index) => sum(index, -3 * index));
 	const example = (input: string, output: string, number: number, [inputHeading, outputHeading]: [string, string]) =>
 		`## ${inputHeading} ${number}\n\n\`\`\`\n${input}\`\`\`\n\n## ${outputHeading} ${number}\n\n\`\`\`\n${output}\`\`\`\n`;
-	const examples = (headings: [string, string]) =>
-		samples.map((testCase, index) => example(testCase.input, testCase.output, index + 1, headings)).join('\n');
+	const examples = (headings: [string, string]) => samples.map((testCase, index) => example(testCase.input, testCase.output, index + 1, headings)).join('\n');
 	const files: Record<string, string> = {
 		'exercise.md': `---
 title:

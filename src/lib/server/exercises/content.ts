@@ -325,13 +325,7 @@ export function statementExampleProblems(
 	return problems;
 }
 
-function checkStatementExamples(
-	statement: string,
-	file: string,
-	language: keyof typeof exampleHeadings,
-	cases: ExerciseContentCase[],
-	problem: Problem
-): void {
+function checkStatementExamples(statement: string, file: string, language: keyof typeof exampleHeadings, cases: ExerciseContentCase[], problem: Problem): void {
 	const [first] = statementExampleProblems(statement, language, cases);
 	if (!first) return;
 	if (first.kind === 'missing') throw problem(`${file} has no "## ${first.heading}" with a code block showing cases/${first.caseName}.${first.extension}`);

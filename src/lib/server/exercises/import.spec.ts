@@ -68,7 +68,15 @@ describeEachDatabase('importing the curriculum', (connection) => {
 		const folder = changedContent(fizzbuzz, { slug: 'fizzbuzz-mine' });
 		await db()
 			.insert(exercises)
-			.values({ slug: 'fizzbuzz-mine', titleJa: '私のFizzBuzz', titleEn: 'My FizzBuzz', statementJa: '…', statementEn: '…', languages: ['python'], source: 'ui' });
+			.values({
+				slug: 'fizzbuzz-mine',
+				titleJa: '私のFizzBuzz',
+				titleEn: 'My FizzBuzz',
+				statementJa: '…',
+				statementEn: '…',
+				languages: ['python'],
+				source: 'ui'
+			});
 		expect(await importCurriculum(db(), [folder])).toMatchObject({ keptUiEdits: ['fizzbuzz-mine'] });
 		expect(await row('fizzbuzz-mine')).toMatchObject({ titleJa: '私のFizzBuzz', source: 'ui' });
 		expect(await importCurriculum(db(), [folder], { force: true })).toMatchObject({ overwritten: ['fizzbuzz-mine'] });

@@ -30,13 +30,21 @@ export async function importCurriculum(db: Database, curriculum: readonly Exerci
 		const existing = await tx
 			.select({ id: exercises.id, slug: exercises.slug, contentHash: exercises.contentHash, source: exercises.source, editedInUiAt: exercises.editedInUiAt })
 			.from(exercises)
-			.where(inArray(exercises.slug, curriculum.map((content) => content.slug)));
+			.where(
+				inArray(
+					exercises.slug,
+					curriculum.map((content) => content.slug)
+				)
+			);
 		const bySlug = new Map(existing.map((row) => [row.slug, row]));
 		for (const content of curriculum) {
 			const row = bySlug.get(content.slug);
 			const columns = { ...contentColumns(content), source: 'content' as const, editedInUiAt: null, updatedAt: sql`now()` };
 			if (!row) {
-				const [inserted] = await tx.insert(exercises).values({ ...columns, published: true }).returning({ id: exercises.id });
+				const [inserted] = await tx
+					.insert(exercises)
+					.values({ ...columns, published: true })
+					.returning({ id: exercises.id });
 				if (!inserted) throw new Error(`insert of ${content.slug} returned no row`);
 				await tx.insert(exerciseCases).values(caseRows(inserted.id, content.cases));
 				report.inserted.push(content.slug);

@@ -3,7 +3,9 @@ import { isSafeLink, renderInlineMarkdown, renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders headings, tables and code, and escapes raw HTML instead of passing it through', () => {
-		const html = renderMarkdown('## 問題\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n<b>x</b>\n```\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>');
+		const html = renderMarkdown(
+			'## 問題\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\n<b>x</b>\n```\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>'
+		);
 		expect(html).toContain('<h2>問題</h2>');
 		expect(html).toContain('<td>1</td>');
 		expect(html).toContain('<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>');
@@ -11,13 +13,18 @@ describe('renderMarkdown', () => {
 		expect(html).toContain('&lt;script&gt;');
 	});
 
-	it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', ' javascript:alert(1)', 'vbscript:x', 'data:text/html,<b>', 'file:///etc/passwd'])(
-		'never links to %j',
-		(href) => {
-			expect(isSafeLink(href)).toBe(false);
-			expect(renderMarkdown(`[click](<${href}>)`)).not.toContain('<a ');
-		}
-	);
+	it.each([
+		'javascript:alert(1)',
+		'JAVASCRIPT:alert(1)',
+		'java\tscript:alert(1)',
+		' javascript:alert(1)',
+		'vbscript:x',
+		'data:text/html,<b>',
+		'file:///etc/passwd'
+	])('never links to %j', (href) => {
+		expect(isSafeLink(href)).toBe(false);
+		expect(renderMarkdown(`[click](<${href}>)`)).not.toContain('<a ');
+	});
 
 	it('links to http(s), mailto and relative addresses; outside links open without a referrer', () => {
 		expect(renderMarkdown('[a](https://example.jp/x)')).toContain('<a href="https://example.jp/x" rel="noopener noreferrer nofollow">a</a>');

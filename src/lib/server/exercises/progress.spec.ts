@@ -111,7 +111,14 @@ describeEachDatabase('per-person progress equals what the submissions say', (con
 
 	it('follows verdicts the judge writes, retries included, and a re-judge that takes an AC back', async () => {
 		const bob = await student();
-		const { id } = await enqueueSubmission(db(), { userId: bob.id, exerciseId: first, language: 'python', source: sumPrograms.python, mode: 'submit', stdin: null });
+		const { id } = await enqueueSubmission(db(), {
+			userId: bob.id,
+			exerciseId: first,
+			language: 'python',
+			source: sumPrograms.python,
+			mode: 'submit',
+			stdin: null
+		});
 		expect((await storedProgress(db(), bob.id)).progress).toMatchObject([{ submits: 1, solvedAt: null, lastVerdict: null }]);
 		const claimed = await claimNext(db(), 'progress-test', 60_000);
 		expect(claimed?.submission.id).toBe(id);
@@ -140,12 +147,21 @@ describeEachDatabase('per-person progress equals what the submissions say', (con
 		await Promise.all([
 			...ids.map((id, index) =>
 				db().transaction(async (tx) => {
-					await tx.update(submissions).set({ status: 'done', verdict: index === 3 ? 'AC' : 'WA' }).where(eq(submissions.id, id));
+					await tx
+						.update(submissions)
+						.set({ status: 'done', verdict: index === 3 ? 'AC' : 'WA' })
+						.where(eq(submissions.id, id));
 					await tx.execute(sql`select pg_sleep(0.02)`);
 				})
 			),
 			...Array.from({ length: 4 }, (_, index) =>
-				recordSubmission(db(), { userId: carol.id, exerciseId: first, mode: index % 2 ? 'run' : 'submit', verdict: 'WA', createdAt: new Date(Date.UTC(2026, 10, 3, 1, index)) })
+				recordSubmission(db(), {
+					userId: carol.id,
+					exerciseId: first,
+					mode: index % 2 ? 'run' : 'submit',
+					verdict: 'WA',
+					createdAt: new Date(Date.UTC(2026, 10, 3, 1, index))
+				})
 			)
 		]);
 		const { progress } = await expectConsistent(carol.id);

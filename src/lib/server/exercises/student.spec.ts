@@ -45,7 +45,12 @@ describeEachDatabase('the student side of exercises', (connection) => {
 			'bus-fare': 'new',
 			'linear-search': 'new'
 		});
-		expect(catalog[0]).toMatchObject({ title: { ja: 'はじめてのプログラム', en: 'Your first program' }, difficulty: 1, topics: ['io'], languages: ['python', 'javascript'] });
+		expect(catalog[0]).toMatchObject({
+			title: { ja: 'はじめてのプログラム', en: 'Your first program' },
+			difficulty: 1,
+			topics: ['io'],
+			languages: ['python', 'javascript']
+		});
 		expect(slugs(await listCatalog(db(), alice.id, { status: 'solved' }))).toEqual(['hello-world']);
 		expect(slugs(await listCatalog(db(), alice.id, { status: 'new' }))).toEqual(['bus-fare', 'linear-search']);
 		expect(slugs(await listCatalog(db(), bob.id, { status: 'solved' }))).toEqual(['bus-fare']);
@@ -139,8 +144,12 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		// hidden-6 of bus-fare: 100 ages, neither in the statement nor in the samples.
 		expect(serialized).not.toContain('43 32 78 102');
 
-		expect(await saveDraft(db(), { userId: someone.id, includeUnpublished: false }, { slug: 'bus-fare', language: 'javascript', source: '// mine\n' })).toBe('saved');
-		expect(await saveDraft(db(), { userId: someone.id, includeUnpublished: false }, { slug: 'bus-fare', language: 'javascript', source: '// mine, again\n' })).toBe('saved');
+		expect(await saveDraft(db(), { userId: someone.id, includeUnpublished: false }, { slug: 'bus-fare', language: 'javascript', source: '// mine\n' })).toBe(
+			'saved'
+		);
+		expect(
+			await saveDraft(db(), { userId: someone.id, includeUnpublished: false }, { slug: 'bus-fare', language: 'javascript', source: '// mine, again\n' })
+		).toBe('saved');
 		await recordSubmission(db(), { userId: someone.id, exerciseId: id('bus-fare'), verdict: 'AC' });
 		const english = await openWorkspace(db(), 'bus-fare', { ...viewer, locale: 'en' });
 		expect(english).toMatchObject({ language: 'javascript', drafts: { javascript: '// mine, again\n' }, solved: true, submitCount: 1 });
@@ -153,9 +162,15 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		const person = { userId: someone.id, includeUnpublished: false };
 		expect(await saveDraft(db(), person, { slug: 'fizzbuzz', language: 'python', source: 'x'.repeat(maxDraftBytes + 1) })).toBe('too_large');
 		expect(await saveDraft(db(), person, { slug: 'no-such-exercise', language: 'python', source: '' })).toBe('not_found');
-		await db().update(exercises).set({ languages: ['python'] }).where(eq(exercises.slug, 'linear-search'));
+		await db()
+			.update(exercises)
+			.set({ languages: ['python'] })
+			.where(eq(exercises.slug, 'linear-search'));
 		expect(await saveDraft(db(), person, { slug: 'linear-search', language: 'javascript', source: '' })).toBe('language_not_allowed');
-		await db().update(exercises).set({ languages: ['python', 'javascript'] }).where(eq(exercises.slug, 'linear-search'));
+		await db()
+			.update(exercises)
+			.set({ languages: ['python', 'javascript'] })
+			.where(eq(exercises.slug, 'linear-search'));
 		for (let save = 0; save < draftSaveWindow.limit; save++) {
 			expect(await saveDraft(db(), person, { slug: 'fizzbuzz', language: 'python', source: `# ${save}\n` })).toBe('saved');
 		}
@@ -166,8 +181,19 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		const alice: TestUser = await student();
 		const bob: TestUser = await student();
 		const coordinator = await createUser(db(), { roles: ['coordinator'] });
-		const first = await recordSubmission(db(), { userId: alice.id, exerciseId: id('even-or-odd'), source: 'print("first")\n', createdAt: new Date('2026-11-01T00:00:00Z') });
-		const second = await recordSubmission(db(), { userId: alice.id, exerciseId: id('even-or-odd'), verdict: 'AC', language: 'javascript', source: 'console.log(2)\n' });
+		const first = await recordSubmission(db(), {
+			userId: alice.id,
+			exerciseId: id('even-or-odd'),
+			source: 'print("first")\n',
+			createdAt: new Date('2026-11-01T00:00:00Z')
+		});
+		const second = await recordSubmission(db(), {
+			userId: alice.id,
+			exerciseId: id('even-or-odd'),
+			verdict: 'AC',
+			language: 'javascript',
+			source: 'console.log(2)\n'
+		});
 		await recordSubmission(db(), { userId: alice.id, exerciseId: id('even-or-odd'), mode: 'run', verdict: null });
 		await recordSubmission(db(), { userId: bob.id, exerciseId: id('even-or-odd'), verdict: 'AC' });
 
@@ -176,7 +202,10 @@ describeEachDatabase('the student side of exercises', (connection) => {
 			[second, 'AC', 'javascript'],
 			[first, 'WA', 'python']
 		]);
-		expect(await findAttempt(db(), { id: alice.id, roles: ['student'] }, 'even-or-odd', first)).toMatchObject({ source: 'print("first")\n', language: 'python' });
+		expect(await findAttempt(db(), { id: alice.id, roles: ['student'] }, 'even-or-odd', first)).toMatchObject({
+			source: 'print("first")\n',
+			language: 'python'
+		});
 		expect(await findAttempt(db(), { id: bob.id, roles: ['student'] }, 'even-or-odd', first)).toBeUndefined();
 		expect(await findAttempt(db(), { id: alice.id, roles: ['student'] }, 'fizzbuzz', first)).toBeUndefined();
 		expect(await findAttempt(db(), { id: alice.id, roles: ['student'] }, 'even-or-odd', 'not-a-uuid')).toBeUndefined();

@@ -54,7 +54,8 @@ export async function verificationStatus(db: Database, exerciseId: string): Prom
 	});
 }
 
-export type VerifyResult = { ok: true; submissionIds: string[] } | { ok: false; problem: 'author_error_not_found' | 'author_error_rate_limited' | 'author_error_nothing_to_verify' };
+export type VerifyResult =
+	{ ok: true; submissionIds: string[] } | { ok: false; problem: 'author_error_not_found' | 'author_error_rate_limited' | 'author_error_nothing_to_verify' };
 
 /** Queues each language's reference solution on every case; the judge's workers do the rest. */
 export async function requestVerification(db: Database, slug: string, requestedBy: string): Promise<VerifyResult> {

@@ -28,7 +28,10 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		}
 		// WebAssembly only where Python runs in the browser (the exercise page's 実行); nowhere else may compile it.
 		if (policy && routesRunningPrograms.has(event.route.id ?? '')) {
-			headers.set('Content-Security-Policy', (headers.get('Content-Security-Policy') ?? policy).replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"));
+			headers.set(
+				'Content-Security-Policy',
+				(headers.get('Content-Security-Policy') ?? policy).replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+			);
 		}
 	} catch {
 		// Responses from fetch() have immutable headers; they are proxied as they are.

@@ -106,8 +106,11 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 	const programArguments = run.purpose === 'check' ? definition.checkArguments() : definition.runArguments(run.limits, supportDirectory);
 	// Descriptors as runInBubblewrap passes them: the program on 3, the support files after it, then the filter.
 	const supportFiles = Object.keys(definition.supportFiles).flatMap((name, index) => [
-		'--perms', '0444',
-		'--ro-bind-data', String(4 + index), `${supportDirectory}/${name}`
+		'--perms',
+		'0444',
+		'--ro-bind-data',
+		String(4 + index),
+		`${supportDirectory}/${name}`
 	]);
 	const seccompDescriptor = 4 + Object.keys(definition.supportFiles).length;
 	return [
@@ -117,7 +120,8 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 		...(setup.disableUserNamespaces ? ['--unshare-user', '--disable-userns'] : []),
 		...(setup.seccompFilter ? ['--seccomp', String(seccompDescriptor)] : []),
 		'--die-with-parent',
-		'--info-fd', String(seccompDescriptor + (setup.seccompFilter ? 1 : 0)),
+		'--info-fd',
+		String(seccompDescriptor + (setup.seccompFilter ? 1 : 0)),
 		// No bubblewrap init inside: its outer process then reaps the program itself. With an init, the outer
 		// process exits first and the init becomes a zombie of the host's PID 1 (measured here: they pile up;
 		// in a container whose PID 1 is Node, none would ever be reaped).
@@ -125,23 +129,39 @@ export function bubblewrapArguments(setup: BubblewrapSetup, run: SandboxRun): st
 		// A new session: the program cannot reach the terminal of the server (TIOCSTI).
 		'--new-session',
 		'--clearenv',
-		'--setenv', 'HOME', workDirectory,
-		'--setenv', 'LANG', 'C.UTF-8',
-		'--ro-bind', '/usr', '/usr',
+		'--setenv',
+		'HOME',
+		workDirectory,
+		'--setenv',
+		'LANG',
+		'C.UTF-8',
+		'--ro-bind',
+		'/usr',
+		'/usr',
 		...systemDirectoryLinks(),
 		...(interpreter.startsWith('/usr/') ? [] : ['--ro-bind', interpreter, interpreter]),
-		'--proc', '/proc',
-		'--dev', '/dev',
-		'--size', String(workDirectorySizeBytes),
-		'--tmpfs', workDirectory,
-		'--perms', '0444',
-		'--ro-bind-data', '3', `${workDirectory}/${definition.fileName}`,
+		'--proc',
+		'/proc',
+		'--dev',
+		'/dev',
+		'--size',
+		String(workDirectorySizeBytes),
+		'--tmpfs',
+		workDirectory,
+		'--perms',
+		'0444',
+		'--ro-bind-data',
+		'3',
+		`${workDirectory}/${definition.fileName}`,
 		...supportFiles,
 		// The sandbox's root and /dev are tmpfs created by bubblewrap: made read-only, the work directory
 		// is the only place the program can write.
-		'--remount-ro', '/dev',
-		'--remount-ro', '/',
-		'--chdir', workDirectory,
+		'--remount-ro',
+		'/dev',
+		'--remount-ro',
+		'/',
+		'--chdir',
+		workDirectory,
 		'--',
 		interpreter,
 		...programArguments

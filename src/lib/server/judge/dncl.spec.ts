@@ -38,7 +38,9 @@ describe('DNCL in the sandbox', () => {
 	});
 
 	it('a loop that never ends is TLE, and the exercise may count arrays from 1', async () => {
-		const endless = await judgeProgram(sandbox(), 'dncl', 'x = 0\nx < 1 の間繰り返す:\n⎿ x = x * 1\n', [['', '']], { limits: { ...quickLimits, timeLimitMs: 300 } });
+		const endless = await judgeProgram(sandbox(), 'dncl', 'x = 0\nx < 1 の間繰り返す:\n⎿ x = x * 1\n', [['', '']], {
+			limits: { ...quickLimits, timeLimitMs: 300 }
+		});
 		expect(endless.verdict).toBe('TLE');
 		const oneBased = await judgeProgram(sandbox(), 'dncl', 'Data = [7, 8]\n表示する(Data[1] + Data[2])\n', [['', '15\n']], { dnclArrayBase: 1 });
 		expect(oneBased.verdict).toBe('AC');

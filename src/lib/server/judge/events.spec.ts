@@ -22,7 +22,14 @@ describeEachDatabase('judge notices', (connection) => {
 				resolve();
 			});
 		});
-		const { id } = await queue.enqueueSubmission(db(), { userId: user.id, exerciseId: exercise.id, language: 'python', mode: 'submit', source: sumPrograms.python, stdin: null });
+		const { id } = await queue.enqueueSubmission(db(), {
+			userId: user.id,
+			exerciseId: exercise.id,
+			language: 'python',
+			mode: 'submit',
+			source: sumPrograms.python,
+			stdin: null
+		});
 		await queued;
 
 		const changed = new Promise<void>((resolve) => {

@@ -27,12 +27,7 @@ export async function judgeRequestFor(db: Database, submission: Submission): Pro
 	const cases = await db
 		.select({ input: exerciseCases.input, expectedOutput: exerciseCases.expectedOutput })
 		.from(exerciseCases)
-		.where(
-			and(
-				eq(exerciseCases.exerciseId, exercise.id),
-				submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined
-			)
-		)
+		.where(and(eq(exerciseCases.exerciseId, exercise.id), submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined))
 		.orderBy(asc(exerciseCases.position));
 	return { ...request, cases };
 }

@@ -23,17 +23,14 @@ export const intakeWindows = {
 	submit: { limit: 10, windowMs: 60_000 }
 } as const;
 
-export type IntakeProblem = 'judge_error_too_large' | 'judge_error_rate_limited' | 'judge_error_exercise_not_found' | 'judge_error_language_not_allowed' | 'judge_error_invalid';
+export type IntakeProblem =
+	'judge_error_too_large' | 'judge_error_rate_limited' | 'judge_error_exercise_not_found' | 'judge_error_language_not_allowed' | 'judge_error_invalid';
 
 export type IntakeResult = { ok: true; id: string } | { ok: false; problem: IntakeProblem; status: 400 | 404 | 413 | 429 };
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
-export async function acceptSubmission(
-	db: Database,
-	person: { id: string; roles: readonly string[] },
-	request: SubmissionRequest
-): Promise<IntakeResult> {
+export async function acceptSubmission(db: Database, person: { id: string; roles: readonly string[] }, request: SubmissionRequest): Promise<IntakeResult> {
 	if (byteLength(request.source) > maxSourceBytes || byteLength(request.stdin ?? '') > maxStdinBytes) {
 		return { ok: false, problem: 'judge_error_too_large', status: 413 };
 	}

@@ -223,8 +223,14 @@ describe('reading standard input every way students are taught', () => {
 	it.each([
 		['javascript', "console.log(require('fs').readFileSync('/dev/stdin', 'utf8').trim().split(' ').map(Number).reduce((a, b) => a + b));"],
 		['javascript', "console.log(require('fs').readFileSync(0, 'utf8').trim().split(' ').map(Number).reduce((a, b) => a + b));"],
-		['javascript', "let data = '';\nprocess.stdin.on('data', (chunk) => (data += chunk));\nprocess.stdin.on('end', () => console.log(data.trim().split(' ').map(Number).reduce((a, b) => a + b)));"],
-		['javascript', "const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => console.log(line.split(' ').map(Number).reduce((a, b) => a + b)));"],
+		[
+			'javascript',
+			"let data = '';\nprocess.stdin.on('data', (chunk) => (data += chunk));\nprocess.stdin.on('end', () => console.log(data.trim().split(' ').map(Number).reduce((a, b) => a + b)));"
+		],
+		[
+			'javascript',
+			"const rl = require('readline').createInterface({ input: process.stdin });\nrl.on('line', (line) => console.log(line.split(' ').map(Number).reduce((a, b) => a + b)));"
+		],
 		['python', 'a, b = map(int, input().split())\nprint(a + b)'],
 		['python', 'import sys\nprint(sum(map(int, sys.stdin.read().split())))'],
 		['python', 'print(sum(map(int, open(0).read().split())))'],

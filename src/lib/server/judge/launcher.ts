@@ -86,10 +86,12 @@ export function startLauncher(): Launcher {
 				const abort = () => {
 					if (launcher.connected) launcher.send({ id, abort: true });
 				};
-				const settle = <T>(finish: (value: T) => void) => (value: T) => {
-					signal?.removeEventListener('abort', abort);
-					finish(value);
-				};
+				const settle =
+					<T>(finish: (value: T) => void) =>
+					(value: T) => {
+						signal?.removeEventListener('abort', abort);
+						finish(value);
+					};
 				pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
 				holdOpen();
 				try {

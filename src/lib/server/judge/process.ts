@@ -288,4 +288,3 @@ export function signalFromExitCode(exitCode: number | null): NodeJS.Signals | nu
 	const entry = Object.entries(constants.signals).find(([, number]) => number === exitCode - 128);
 	return entry ? (entry[0] as NodeJS.Signals) : null;
 }
-

@@ -19,7 +19,15 @@ describeEachDatabase('judge queue', (connection) => {
 	async function enqueue(overrides: Partial<queue.NewSubmission> = {}) {
 		const user = await createUser(db());
 		const exercise = await createSumExercise(db());
-		const submission = { userId: user.id, exerciseId: exercise.id, language: 'python' as const, mode: 'submit' as const, source: sumPrograms.python, stdin: null, ...overrides };
+		const submission = {
+			userId: user.id,
+			exerciseId: exercise.id,
+			language: 'python' as const,
+			mode: 'submit' as const,
+			source: sumPrograms.python,
+			stdin: null,
+			...overrides
+		};
 		return { ...(await queue.enqueueSubmission(db(), submission)), user, exercise };
 	}
 
@@ -46,10 +54,14 @@ describeEachDatabase('judge queue', (connection) => {
 		const user = await createUser(db());
 		const base = { userId: user.id, mode: 'submit' as const, source: 'print(1)', stdin: null };
 		const pythonOnly = await createSumExercise(db(), { overrides: { languages: ['python'] } });
-		await expect(queue.enqueueSubmission(db(), { ...base, exerciseId: pythonOnly.id, language: 'javascript' })).rejects.toMatchObject({ reason: 'language_not_allowed' });
+		await expect(queue.enqueueSubmission(db(), { ...base, exerciseId: pythonOnly.id, language: 'javascript' })).rejects.toMatchObject({
+			reason: 'language_not_allowed'
+		});
 		const empty = await createSumExercise(db(), { samples: 0, hidden: 0 });
 		await expect(queue.enqueueSubmission(db(), { ...base, exerciseId: empty.id, language: 'python' })).rejects.toMatchObject({ reason: 'no_cases' });
-		await expect(queue.enqueueSubmission(db(), { ...base, exerciseId: crypto.randomUUID(), language: 'python' })).rejects.toMatchObject({ reason: 'exercise_not_found' });
+		await expect(queue.enqueueSubmission(db(), { ...base, exerciseId: crypto.randomUUID(), language: 'python' })).rejects.toMatchObject({
+			reason: 'exercise_not_found'
+		});
 		expect(await queue.claimNext(db(), 'worker', 60_000)).toBeUndefined();
 	});
 

@@ -118,17 +118,10 @@ const claimLock = sql`select pg_advisory_xact_lock(hashtext('itbu:judge:claim'))
  * 3. the person with the fewest submissions in flight first;
  * 4. then the oldest. A row abandoned by a dead worker (expired lease) waits like a queued one.
  */
-export async function claimNext(
-	db: Database,
-	workerId: string,
-	leaseMs: number
-): Promise<{ submission: Submission; lease: Lease } | undefined> {
+export async function claimNext(db: Database, workerId: string, leaseMs: number): Promise<{ submission: Submission; lease: Lease } | undefined> {
 	await failExhaustedSubmissions(db);
 	const owner = `${workerId}/${randomBytes(4).toString('hex')}`;
-	const claimable = or(
-		eq(submissions.status, 'queued'),
-		and(eq(submissions.status, 'running'), lt(submissions.leaseExpiresAt, sql`now()`))
-	);
+	const claimable = or(eq(submissions.status, 'queued'), and(eq(submissions.status, 'running'), lt(submissions.leaseExpiresAt, sql`now()`)));
 	return db.transaction(async (tx) => {
 		await tx.execute(claimLock);
 		const load = tx
@@ -176,17 +169,10 @@ async function failExhaustedSubmissions(db: Database): Promise<void> {
 			finishedAt: sql`now()`,
 			lastError: sql`coalesce(${submissions.lastError}, 'the lease expired on every attempt')`
 		})
-		.where(
-			and(
-				eq(submissions.status, 'running'),
-				lt(submissions.leaseExpiresAt, sql`now()`),
-				sql`${submissions.attempts} >= ${maxAttempts}`
-			)
-		);
+		.where(and(eq(submissions.status, 'running'), lt(submissions.leaseExpiresAt, sql`now()`), sql`${submissions.attempts} >= ${maxAttempts}`));
 }
 
-const heldBy = (lease: Lease) =>
-	and(eq(submissions.id, lease.submissionId), eq(submissions.leaseOwner, lease.owner), eq(submissions.status, 'running'));
+const heldBy = (lease: Lease) => and(eq(submissions.id, lease.submissionId), eq(submissions.leaseOwner, lease.owner), eq(submissions.status, 'running'));
 
 /** Extends the lease; false when it was lost (expired and claimed by another worker). */
 export async function heartbeat(db: Database, lease: Lease): Promise<boolean> {

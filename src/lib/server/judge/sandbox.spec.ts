@@ -71,7 +71,11 @@ print(json.dumps(found))
 	});
 
 	it('/proc shows only the sandbox: PID 1 is the program itself', async () => {
-		const outcome = await runOnce(sandbox(), 'python', 'import os\nprint(sorted(p for p in os.listdir("/proc") if p.isdigit()), open("/proc/1/cmdline").read())\n');
+		const outcome = await runOnce(
+			sandbox(),
+			'python',
+			'import os\nprint(sorted(p for p in os.listdir("/proc") if p.isdigit()), open("/proc/1/cmdline").read())\n'
+		);
 		expect(outcome.stdout).toBe("['1'] /usr/bin/python3\x00-I\x00main.py\x00\n".replace(/\x00/g, ''));
 	});
 
@@ -175,7 +179,8 @@ except OSError as error:
 	});
 
 	it('python, subprocess: starting programs stops at the process limit', async () => {
-		const source = 'import subprocess\nn = 0\ntry:\n    while True:\n        subprocess.Popen(["sleep", "30"])\n        n += 1\nexcept OSError as error:\n    print(n, type(error).__name__)\n';
+		const source =
+			'import subprocess\nn = 0\ntry:\n    while True:\n        subprocess.Popen(["sleep", "30"])\n        n += 1\nexcept OSError as error:\n    print(n, type(error).__name__)\n';
 		const outcome = await runOnce(sandbox(), 'python', source);
 		const [started, error] = outcome.stdout.trim().split(' ');
 		expect(error).toBe('BlockingIOError');

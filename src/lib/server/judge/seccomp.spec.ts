@@ -149,7 +149,11 @@ console.log(result.status, result.stdout.trim() || result.stderr.trim());
 
 	it('the filter is in force in every run: seccomp mode 2 for both languages', async () => {
 		const python = await runOnce(sandbox(), 'python', 'print([l for l in open("/proc/self/status") if l.startswith("Seccomp:")][0].split()[1])\n');
-		const javascript = await runOnce(sandbox(), 'javascript', "console.log(/^Seccomp:\\s+(\\d)/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);\n");
+		const javascript = await runOnce(
+			sandbox(),
+			'javascript',
+			"console.log(/^Seccomp:\\s+(\\d)/m.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]);\n"
+		);
 		expect([python.stdout, javascript.stdout]).toEqual(['2\n', '2\n']);
 	});
 });
@@ -255,7 +259,10 @@ describe('a judge machine missing a piece', () => {
 	});
 
 	it('bubblewrap older than 0.8 (no --disable-userns): production refuses, development relies on the filter alone', async () => {
-		const older = await fakeTool('bwrap-0.6', `if [ "$1" = --help ]; then /usr/bin/bwrap --help | grep -v -- --disable-userns; exit 0; fi\nexec /usr/bin/bwrap "$@"`);
+		const older = await fakeTool(
+			'bwrap-0.6',
+			`if [ "$1" = --help ]; then /usr/bin/bwrap --help | grep -v -- --disable-userns; exit 0; fi\nexec /usr/bin/bwrap "$@"`
+		);
 		await expect(createSandbox({ production: true, bubblewrap: older })).rejects.toThrow(/bubblewrap has no --disable-userns/);
 		expect(await probeSandbox({ production: true, bubblewrap: older })).toMatchObject({
 			ok: false,
@@ -265,7 +272,11 @@ describe('a judge machine missing a piece', () => {
 		});
 		const development = await createSandbox({ production: false, bubblewrap: older });
 		expect(development.sandboxed).toBe(true);
-		const outcome = await runOnce(development, 'python', 'import ctypes, errno\nlibc = ctypes.CDLL(None, use_errno=True)\nprint(libc.unshare(0x10000000), errno.errorcode[ctypes.get_errno()])\n');
+		const outcome = await runOnce(
+			development,
+			'python',
+			'import ctypes, errno\nlibc = ctypes.CDLL(None, use_errno=True)\nprint(libc.unshare(0x10000000), errno.errorcode[ctypes.get_errno()])\n'
+		);
 		expect(outcome.stdout).toBe('-1 EPERM\n');
 	});
 });

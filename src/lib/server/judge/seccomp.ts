@@ -6,9 +6,7 @@ import { execFile } from 'node:child_process';
 type Errno = 'EPERM' | 'ENOSYS' | 'EAFNOSUPPORT';
 
 /** One argument test of a rule; all tests of a rule must hold. `masked`: (argument & mask) == value. */
-type ArgumentTest =
-	| { argument: number; operator: 'equals' | 'atLeast'; value: number }
-	| { argument: number; operator: 'masked'; mask: number; value: number };
+type ArgumentTest = { argument: number; operator: 'equals' | 'atLeast'; value: number } | { argument: number; operator: 'masked'; mask: number; value: number };
 
 export interface DeniedCall {
 	syscall: string;
@@ -44,9 +42,11 @@ const otherAddressFamilies: ArgumentTest[][] = [
 export const deniedCalls: DeniedCall[] = [
 	// New namespaces: a nested user namespace makes the program root inside it, the start of most container escapes.
 	...deny('EPERM', 'unshare', 'setns'),
-	...Object.values(cloneNamespaceFlags).map(
-		(flag): DeniedCall => ({ syscall: 'clone', errno: 'EPERM', when: [{ argument: 0, operator: 'masked', mask: flag, value: flag }] })
-	),
+	...Object.values(cloneNamespaceFlags).map((flag): DeniedCall => ({
+		syscall: 'clone',
+		errno: 'EPERM',
+		when: [{ argument: 0, operator: 'masked', mask: flag, value: flag }]
+	})),
 	// clone3 passes its flags in memory that a filter cannot read; ENOSYS makes the C library fall back to clone.
 	...deny('ENOSYS', 'clone3'),
 	// Mounting and changing the root.
@@ -82,9 +82,11 @@ export const deniedCalls: DeniedCall[] = [
 	),
 	// Sockets: local and IP only (the network namespace has nothing but loopback), no raw or packet sockets.
 	...['socket', 'socketpair'].flatMap((syscall) => otherAddressFamilies.map((when): DeniedCall => ({ syscall, errno: 'EAFNOSUPPORT', when }))),
-	...Object.values(socketTypes).map(
-		(type): DeniedCall => ({ syscall: 'socket', errno: 'EPERM', when: [{ argument: 1, operator: 'masked', mask: socketTypeMask, value: type }] })
-	),
+	...Object.values(socketTypes).map((type): DeniedCall => ({
+		syscall: 'socket',
+		errno: 'EPERM',
+		when: [{ argument: 1, operator: 'masked', mask: socketTypeMask, value: type }]
+	})),
 	// Memory that RLIMIT_DATA does not count (shared anonymous mappings, memfd, System V segments): without these,
 	// a program could start a helper that allocates gigabytes past its memory limit.
 	{ syscall: 'mmap', errno: 'EPERM', when: [{ argument: 3, operator: 'masked', mask: mapShared | mapAnonymous, value: mapShared | mapAnonymous }] },

@@ -15,10 +15,10 @@ const sandbox = useSandbox();
 // The sum exercise's cases are "N 3N" for N = 0, 1, 2, …: the hidden ones start at N = 2.
 const leakers = {
 	python: [
-		"n = input()\nraise NameError(\"name '\" + n + \"' is not defined\")\n",
+		'n = input()\nraise NameError("name \'" + n + "\' is not defined")\n',
 		// The input as a line number: the error is raised on line 1 + N.
 		"n = int(input().split()[0])\nexec('\\n' * n + 'raise ValueError(1)', {})\n",
-		"import sys\nn = input()\nprint(n)\nprint(n, file=sys.stderr)\nprint({}[n])\n"
+		'import sys\nn = input()\nprint(n)\nprint(n, file=sys.stderr)\nprint({}[n])\n'
 	],
 	javascript: [
 		"const n = require('fs').readFileSync(0, 'utf8').trim();\nthrow new ReferenceError(n + ' is not defined');\n",
@@ -44,7 +44,9 @@ describeEachDatabase('what a student sees of hidden cases', (connection) => {
 			const hidden = view!.cases.filter((testCase) => !testCase.sample);
 			expect(hidden).toHaveLength(3);
 			for (const testCase of hidden) {
-				expect(Object.keys(testCase).sort()).toEqual(['explanation', 'number', 'sample', 'timeMs', 'verdict'].filter((key) => key !== 'explanation' || testCase.explanation));
+				expect(Object.keys(testCase).sort()).toEqual(
+					['explanation', 'number', 'sample', 'timeMs', 'verdict'].filter((key) => key !== 'explanation' || testCase.explanation)
+				);
 				expect(testCase.explanation === undefined || Object.keys(testCase.explanation)).toEqual(testCase.explanation ? ['code'] : true);
 			}
 			// The hidden inputs are "2 6", "3 9" and "4 12"; their first numbers appear nowhere, nor lines derived from them.
@@ -57,6 +59,8 @@ describeEachDatabase('what a student sees of hidden cases', (connection) => {
 		const report = await judgeProgram(sandbox(), 'python', 'while True:\n    pass\n', [['1\n', '1\n']], { limits: quickLimits });
 		expect(hiddenCaseExplanation(report.cases[0]!)).toEqual({ code: 'time_limit_exceeded', seconds: 0.5 });
 		expect(hiddenCaseExplanation({ verdict: 'WA', explanation: { code: 'wrong_answer', line: 7 } })).toEqual({ code: 'hidden_case_wrong_answer' });
-		expect(hiddenCaseExplanation({ verdict: 'RE', explanation: { code: 'python_name_error', line: 3, name: 'secret' } })).toEqual({ code: 'hidden_case_runtime_error' });
+		expect(hiddenCaseExplanation({ verdict: 'RE', explanation: { code: 'python_name_error', line: 3, name: 'secret' } })).toEqual({
+			code: 'hidden_case_runtime_error'
+		});
 	});
 });

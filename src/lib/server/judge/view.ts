@@ -135,12 +135,7 @@ async function casesJudged(db: Database, submission: Submission, customInput: bo
 	return db
 		.select({ isSample: exerciseCases.isSample, input: exerciseCases.input, expectedOutput: exerciseCases.expectedOutput })
 		.from(exerciseCases)
-		.where(
-			and(
-				eq(exerciseCases.exerciseId, submission.exerciseId),
-				submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined
-			)
-		)
+		.where(and(eq(exerciseCases.exerciseId, submission.exerciseId), submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined))
 		.orderBy(asc(exerciseCases.position));
 }
 

@@ -79,7 +79,10 @@ describeEachDatabase('judge workers', (connection) => {
 				await new Promise((resolve) => setTimeout(resolve, 40));
 			}
 			await done;
-			expect([...seen].some((casesDone) => casesDone > 0 && casesDone < 6), `progress seen: ${[...seen]}`).toBe(true);
+			expect(
+				[...seen].some((casesDone) => casesDone > 0 && casesDone < 6),
+				`progress seen: ${[...seen]}`
+			).toBe(true);
 			expect(await queue.getSubmission(db(), id)).toMatchObject({ verdict: 'AC', casesDone: 6, casesTotal: 6 });
 		} finally {
 			await pool.stop();
@@ -189,9 +192,25 @@ describeEachDatabase('judge workers', (connection) => {
 		try {
 			const sleepers = [];
 			for (const exercise of hogExercises) {
-				sleepers.push(await queue.enqueueSubmission(db(), { userId: hog.id, exerciseId: exercise.id, language: 'python', mode: 'submit', source: 'import time\ntime.sleep(30)\n', stdin: null }));
+				sleepers.push(
+					await queue.enqueueSubmission(db(), {
+						userId: hog.id,
+						exerciseId: exercise.id,
+						language: 'python',
+						mode: 'submit',
+						source: 'import time\ntime.sleep(30)\n',
+						stdin: null
+					})
+				);
 			}
-			const run = await queue.enqueueSubmission(db(), { userId: patient.id, exerciseId: runExercise.id, language: 'python', mode: 'run', source: sumPrograms.python, stdin: '1 2\n' });
+			const run = await queue.enqueueSubmission(db(), {
+				userId: patient.id,
+				exerciseId: runExercise.id,
+				language: 'python',
+				mode: 'run',
+				source: sumPrograms.python,
+				stdin: '1 2\n'
+			});
 			await finished(run.id);
 			for (const sleeper of sleepers) expect(await finished(sleeper.id)).toMatchObject({ verdict: 'TLE' });
 			const [ran, ...slept] = await Promise.all([run, ...sleepers].map(({ id }) => queue.getSubmission(db(), id)));

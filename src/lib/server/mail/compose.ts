@@ -38,10 +38,7 @@ export function passwordResetMail(locale: Locale, to: { name: string; link: stri
 	};
 }
 
-export function consentRequestMail(
-	locale: Locale,
-	to: { guardianName: string; childName: string; link: string; expiresOn: string }
-): ComposedMail {
+export function consentRequestMail(locale: Locale, to: { guardianName: string; childName: string; link: string; expiresOn: string }): ComposedMail {
 	return {
 		subject: m.consent_mail_subject({ childName: to.childName }, { locale }),
 		text: m.consent_mail_body(to, { locale }) + signature(locale)
@@ -91,10 +88,7 @@ export function mentorRejectedMail(locale: Locale, to: { name: string; reason: s
 }
 
 /** A notification (notifications/kinds.ts) as a mail, with the way to turn such mails off. */
-export function notificationMail(
-	locale: Locale,
-	to: { name: string; title: string; body: string; link: string; settingsLink: string }
-): ComposedMail {
+export function notificationMail(locale: Locale, to: { name: string; title: string; body: string; link: string; settingsLink: string }): ComposedMail {
 	return {
 		subject: m.notify_mail_subject({ title: to.title }, { locale }),
 		text: m.notify_mail_body(to, { locale }) + signature(locale)

@@ -17,7 +17,9 @@ export type MailForm = 'register' | 'reset-password' | 'guardian-consent';
 
 /** Counts one mail of `form` to `address`, asked for from `ip` (when known); false when over a limit. */
 export async function allowFormMail(db: Database, form: MailForm, request: { address: string; ip?: string }): Promise<boolean> {
-	const limits: rateLimit.Limit[] = [{ bucket: rateLimit.bucketFor('mail-form:address', request.address.trim().toLowerCase()), window: mailFormWindows.address }];
+	const limits: rateLimit.Limit[] = [
+		{ bucket: rateLimit.bucketFor('mail-form:address', request.address.trim().toLowerCase()), window: mailFormWindows.address }
+	];
 	if (request.ip) limits.push({ bucket: rateLimit.bucketFor(`mail-form:ip:${form}`, request.ip), window: mailFormWindows.ip });
 	return (await rateLimit.consumeAll(db, limits)) !== null;
 }

@@ -37,7 +37,10 @@ describeEachDatabase('mail outbox', (connection) => {
 		await deliverDueMails(db(), up.transport);
 		expect(up.sent).not.toContain(to);
 
-		await db().update(outboxMail).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outboxMail.toAddress, to));
+		await db()
+			.update(outboxMail)
+			.set({ nextAttemptAt: new Date(Date.now() - 1000) })
+			.where(eq(outboxMail.toAddress, to));
 		await deliverDueMails(db(), up.transport);
 		expect(up.sent.filter((address) => address === to)).toHaveLength(1);
 		const [sent] = await db().select().from(outboxMail).where(eq(outboxMail.toAddress, to));

@@ -63,7 +63,10 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		expect(history.map((change) => [change.status, change.changedOn])).toEqual([['active', '2026-04-01']]);
 		const roles = await db().select().from(userRoles).where(eq(userRoles.userId, person.id));
 		expect(roles.map((row) => row.role)).toEqual(['student']);
-		const [welcome] = await db().select().from(outboxMail).where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_approved')));
+		const [welcome] = await db()
+			.select()
+			.from(outboxMail)
+			.where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_approved')));
 		expect(welcome?.textBody).toContain(member!.memberNumber);
 
 		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toBe('applications_error_not_reviewable');
@@ -128,7 +131,10 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		const reason = '金沢市外の学校のため、今年度は受け付けていません。';
 		expect(await rejectApplication(db(), staff, applicationId, reason)).toBeNull();
 		expect(await latestApplication(db(), person.id)).toMatchObject({ status: 'rejected', rejectionReason: reason });
-		const [mail] = await db().select().from(outboxMail).where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_rejected')));
+		const [mail] = await db()
+			.select()
+			.from(outboxMail)
+			.where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_rejected')));
 		expect(mail?.textBody).toContain(reason);
 		expect(await rejectApplication(db(), staff, applicationId, reason)).toBe('applications_error_not_reviewable');
 		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toBe('applications_error_not_reviewable');

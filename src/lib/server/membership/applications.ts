@@ -328,10 +328,7 @@ export async function approveApplication(
 			})
 			.returning({ id: members.id });
 		await tx.insert(memberStatusChanges).values({ memberId: member!.id, status: 'active', changedOn: today, changedBy: actor.id });
-		await tx
-			.update(memberApplications)
-			.set({ status: 'approved', reviewedAt: now, reviewedBy: actor.id })
-			.where(eq(memberApplications.id, applicationId));
+		await tx.update(memberApplications).set({ status: 'approved', reviewedAt: now, reviewedBy: actor.id }).where(eq(memberApplications.id, applicationId));
 		await auth.grantRole(tx, application.userId, 'student');
 		await audit.record(tx, actor, 'application_approved', { memberId: member!.id, detail: { applicationId, memberNumber } });
 		const [applicant] = await tx.select().from(users).where(eq(users.id, application.userId));
@@ -382,6 +379,9 @@ export async function rejectApplication(
 export async function applicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string | null }>> {
 	const ids = [...new Set(applicationIds.filter(isUuid))];
 	if (ids.length === 0) return {};
-	const rows = await db.select({ id: memberApplications.id, name: memberApplications.fullName }).from(memberApplications).where(inArray(memberApplications.id, ids));
+	const rows = await db
+		.select({ id: memberApplications.id, name: memberApplications.fullName })
+		.from(memberApplications)
+		.where(inArray(memberApplications.id, ids));
 	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
 }

@@ -12,7 +12,24 @@ import { currentGrade, grades, type Gender, type Grade, type MemberStatus } from
 
 const familyNames = ['山本', '中村', '田中', '北村', '林', '吉田', '松本', '山田', '西村', '高橋', '小林', '中川', '竹内', '前田', '坂本', '村田'];
 const givenNames = ['陽向', '湊', '結衣', '葵', '蓮', '芽依', '悠真', '紬', '大翔', '凛', '颯太', '美咲', '樹', '陽菜', '蒼', '心春'];
-const nicknames = ['ひなた', 'みなと', 'ゆい', 'あおい', 'れん', 'めい', 'ゆうま', 'つむぎ', 'ひろと', 'りん', 'そうた', 'みさき', 'いつき', 'ひな', 'あお', 'こはる'];
+const nicknames = [
+	'ひなた',
+	'みなと',
+	'ゆい',
+	'あおい',
+	'れん',
+	'めい',
+	'ゆうま',
+	'つむぎ',
+	'ひろと',
+	'りん',
+	'そうた',
+	'みさき',
+	'いつき',
+	'ひな',
+	'あお',
+	'こはる'
+];
 
 /** Members who joined each month: club days started in 2021; most join in spring and after the autumn festival. */
 function joinsPerMonth(month: string): number {

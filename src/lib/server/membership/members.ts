@@ -97,14 +97,27 @@ export async function listMembers(
 ): Promise<{ members: MemberSummary[]; total: number }> {
 	const where = memberConditions(filter, schoolYearOf(today));
 	const [rows, [counted]] = await Promise.all([
-		db.select().from(members).where(where).orderBy(asc(members.joinedOn), asc(members.memberNumber)).limit(page.limit).offset(page.offset ?? 0),
-		db.select({ total: sql<number>`count(*)::int` }).from(members).where(where)
+		db
+			.select()
+			.from(members)
+			.where(where)
+			.orderBy(asc(members.joinedOn), asc(members.memberNumber))
+			.limit(page.limit)
+			.offset(page.offset ?? 0),
+		db
+			.select({ total: sql<number>`count(*)::int` })
+			.from(members)
+			.where(where)
 	]);
 	return { members: rows.map((row) => summarise(row, today)), total: counted?.total ?? 0 };
 }
 
 /** Every member matching the filter with all personal fields, for the CSV export. */
-export async function listMembersForExport(db: Database, filter: MemberFilter, today = japanDate()): Promise<Array<MemberSummary & { guardianName: string | null; guardianEmail: string | null }>> {
+export async function listMembersForExport(
+	db: Database,
+	filter: MemberFilter,
+	today = japanDate()
+): Promise<Array<MemberSummary & { guardianName: string | null; guardianEmail: string | null }>> {
 	const rows = await db
 		.select()
 		.from(members)
@@ -210,10 +223,7 @@ export async function changeStatus(
 		if (member.anonymisedAt) return 'member_anonymised';
 		if (member.status === change.status) return 'member_status_unchanged';
 		if (change.changedOn > today || change.changedOn < member.statusChangedOn) return 'member_status_date_invalid';
-		await tx
-			.update(members)
-			.set({ status: change.status, statusChangedOn: change.changedOn, updatedAt: new Date() })
-			.where(eq(members.id, memberId));
+		await tx.update(members).set({ status: change.status, statusChangedOn: change.changedOn, updatedAt: new Date() }).where(eq(members.id, memberId));
 		await tx.insert(memberStatusChanges).values({
 			memberId,
 			status: change.status,

@@ -138,6 +138,7 @@ describeEachDatabase('a member’s own data', (connection) => {
 			[1, null, '挨拶を直しましょう', false],
 			[2, 1, 'まだ下書きのコメント', true]
 		]);
-		for (const hidden of [student.id, student.fullName, 'かなざわ', 'やってみます']) expect(JSON.stringify(mentorData.reviewCommentsWritten)).not.toContain(hidden);
+		for (const hidden of [student.id, student.fullName, 'かなざわ', 'やってみます'])
+			expect(JSON.stringify(mentorData.reviewCommentsWritten)).not.toContain(hidden);
 	});
 });

@@ -20,11 +20,7 @@ export async function exportOwnMembershipData(db: Database, actor: audit.Actor, 
 	if (!account) throw new Error('account not found');
 	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, actor.id));
 	const [member] = await db.select().from(members).where(eq(members.userId, actor.id));
-	const applications = await db
-		.select()
-		.from(memberApplications)
-		.where(eq(memberApplications.userId, actor.id))
-		.orderBy(asc(memberApplications.createdAt));
+	const applications = await db.select().from(memberApplications).where(eq(memberApplications.userId, actor.id)).orderBy(asc(memberApplications.createdAt));
 	const history = member
 		? await db
 				.select({ status: memberStatusChanges.status, changedOn: memberStatusChanges.changedOn, reason: memberStatusChanges.reason })
@@ -121,7 +117,10 @@ export async function requestDeletion(db: Database, actor: audit.Actor, reason: 
 
 async function anonymiseApplications(db: Database, userIds: string[], now: Date, applicationIds: string[] = []): Promise<number> {
 	const where = and(
-		or(userIds.length ? inArray(memberApplications.userId, userIds) : undefined, applicationIds.length ? inArray(memberApplications.id, applicationIds) : undefined),
+		or(
+			userIds.length ? inArray(memberApplications.userId, userIds) : undefined,
+			applicationIds.length ? inArray(memberApplications.id, applicationIds) : undefined
+		),
 		isNull(memberApplications.anonymisedAt)
 	);
 	const erased = await db

@@ -44,7 +44,16 @@ describeEachDatabase('roster import', (connection) => {
 
 		expect(await importRoster(db(), await actor(), withBom(text), today)).toEqual({ imported: 4, unchanged: 0 });
 		const [given] = await db().select().from(members).where(eq(members.memberNumber, 'KIB-2023-0042'));
-		expect(given).toMatchObject({ fullName: name, nickname: 'さいがわ', schoolCode: 'k-shikindai', grade: 'jh2', gradeSchoolYear: 2026, gender: 'male', joinedOn: '2023-04-15', status: 'active' });
+		expect(given).toMatchObject({
+			fullName: name,
+			nickname: 'さいがわ',
+			schoolCode: 'k-shikindai',
+			grade: 'jh2',
+			gradeSchoolYear: 2026,
+			gender: 'male',
+			joinedOn: '2023-04-15',
+			status: 'active'
+		});
 		const imported = await db().select().from(members).where(eq(members.source, 'import'));
 		const numbers = imported.map((member) => member.memberNumber);
 		expect(numbers).toEqual(expect.arrayContaining(['KIB-2023-0043', 'KIB-2023-0044', 'KIB-2024-0001']));
@@ -55,7 +64,11 @@ describeEachDatabase('roster import', (connection) => {
 			['active', '2023-05-01'],
 			['paused', '2024-01-10']
 		]);
-		expect(imported.find((member) => member.memberNumber === 'KIB-2024-0001')).toMatchObject({ schoolCode: 'other', schoolOther: '東京都立どこか高校', status: 'withdrawn' });
+		expect(imported.find((member) => member.memberNumber === 'KIB-2024-0001')).toMatchObject({
+			schoolCode: 'other',
+			schoolOther: '東京都立どこか高校',
+			status: 'withdrawn'
+		});
 
 		const again = (await checkRoster(db(), withBom(text), today)) as RosterCheck;
 		expect(again.counts).toEqual({ new: 0, unchanged: 4, invalid: 0 });
@@ -91,7 +104,11 @@ describeEachDatabase('roster import', (connection) => {
 		const importsBefore = await imports();
 		const check = (await checkRoster(db(), utf8(text), today)) as RosterCheck;
 		expect(check.counts).toEqual({ new: 2, unchanged: 0, invalid: 5 });
-		const problems = Object.fromEntries(check.rows.filter((row) => row.outcome === 'invalid').map((row) => [row.row, row.problems.map((p) => `${p.problem}:${p.column ?? ''}${p.otherRow ?? ''}`)]));
+		const problems = Object.fromEntries(
+			check.rows
+				.filter((row) => row.outcome === 'invalid')
+				.map((row) => [row.row, row.problems.map((p) => `${p.problem}:${p.column ?? ''}${p.otherRow ?? ''}`)])
+		);
 		expect(problems).toEqual({
 			3: ['import_error_missing:fullName'],
 			4: ['import_error_grade:grade'],

@@ -97,20 +97,64 @@ function compact(value: string): string {
 }
 
 const gradeWords: Record<string, Grade> = {
-	中1: 'jh1', 中2: 'jh2', 中3: 'jh3', 高1: 'hs1', 高2: 'hs2', 高3: 'hs3',
-	中学1年: 'jh1', 中学2年: 'jh2', 中学3年: 'jh3', 高校1年: 'hs1', 高校2年: 'hs2', 高校3年: 'hs3',
-	中学校1年: 'jh1', 中学校2年: 'jh2', 中学校3年: 'jh3', 高等学校1年: 'hs1', 高等学校2年: 'hs2', 高等学校3年: 'hs3',
-	その他: 'other', jh1: 'jh1', jh2: 'jh2', jh3: 'jh3', hs1: 'hs1', hs2: 'hs2', hs3: 'hs3', other: 'other'
+	中1: 'jh1',
+	中2: 'jh2',
+	中3: 'jh3',
+	高1: 'hs1',
+	高2: 'hs2',
+	高3: 'hs3',
+	中学1年: 'jh1',
+	中学2年: 'jh2',
+	中学3年: 'jh3',
+	高校1年: 'hs1',
+	高校2年: 'hs2',
+	高校3年: 'hs3',
+	中学校1年: 'jh1',
+	中学校2年: 'jh2',
+	中学校3年: 'jh3',
+	高等学校1年: 'hs1',
+	高等学校2年: 'hs2',
+	高等学校3年: 'hs3',
+	その他: 'other',
+	jh1: 'jh1',
+	jh2: 'jh2',
+	jh3: 'jh3',
+	hs1: 'hs1',
+	hs2: 'hs2',
+	hs3: 'hs3',
+	other: 'other'
 };
 
 const genderWords: Record<string, Gender> = {
-	'': 'unanswered', 女: 'female', 女性: 'female', 男: 'male', 男性: 'male', その他: 'other', 回答しない: 'unanswered',
-	無回答: 'unanswered', female: 'female', male: 'male', other: 'other', unanswered: 'unanswered'
+	'': 'unanswered',
+	女: 'female',
+	女性: 'female',
+	男: 'male',
+	男性: 'male',
+	その他: 'other',
+	回答しない: 'unanswered',
+	無回答: 'unanswered',
+	female: 'female',
+	male: 'male',
+	other: 'other',
+	unanswered: 'unanswered'
 };
 
 const statusWords: Record<string, MemberStatus> = {
-	'': 'active', 活動中: 'active', 在籍: 'active', 休部中: 'paused', 休部: 'paused', 卒業: 'alumni', 卒業生: 'alumni', OB: 'alumni',
-	OG: 'alumni', 退部: 'withdrawn', active: 'active', paused: 'paused', alumni: 'alumni', withdrawn: 'withdrawn'
+	'': 'active',
+	活動中: 'active',
+	在籍: 'active',
+	休部中: 'paused',
+	休部: 'paused',
+	卒業: 'alumni',
+	卒業生: 'alumni',
+	OB: 'alumni',
+	OG: 'alumni',
+	退部: 'withdrawn',
+	active: 'active',
+	paused: 'paused',
+	alumni: 'alumni',
+	withdrawn: 'withdrawn'
 };
 
 /** 2023-04-15, 2023/4/15 (as Excel writes it) or 2023年4月15日. */
@@ -125,7 +169,9 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Same person, same join date: how a row without a member number is recognised when imported again. */
 export function rosterFingerprint(fullName: string, joinedOn: string): string {
-	return createHash('sha256').update(`${compact(fullName)}|${joinedOn}`).digest('hex');
+	return createHash('sha256')
+		.update(`${compact(fullName)}|${joinedOn}`)
+		.digest('hex');
 }
 
 function validateRow(cells: Partial<Record<RosterColumn, string>>, row: number, today: string): { valid?: ValidRow; problems: RowProblem[] } {
@@ -215,7 +261,8 @@ async function checkText(db: Database, text: string, encoding: CsvEncoding, toda
 		if (!columns[index] && name.trim()) headerProblems.push({ problem: 'import_error_unknown_column' });
 	});
 	for (const [key, definition] of Object.entries(rosterColumns)) {
-		if (definition.required && !columns.includes(key as RosterColumn)) headerProblems.push({ problem: 'import_error_missing_column', column: key as RosterColumn });
+		if (definition.required && !columns.includes(key as RosterColumn))
+			headerProblems.push({ problem: 'import_error_missing_column', column: key as RosterColumn });
 	}
 
 	const validated = body.map(({ cells, row }) => {

@@ -134,7 +134,12 @@ export interface MentorApplicationDetail extends Omit<MentorApplication, 'organi
 }
 
 /** The whole application, for the coordinator deciding on it: personal data, so the view is audited. */
-export async function viewMentorApplication(db: Database, actor: audit.Actor, applicationId: string, now = new Date()): Promise<MentorApplicationDetail | null> {
+export async function viewMentorApplication(
+	db: Database,
+	actor: audit.Actor,
+	applicationId: string,
+	now = new Date()
+): Promise<MentorApplicationDetail | null> {
 	if (!isUuid(applicationId)) return null;
 	const [row] = await db
 		.select({
@@ -199,10 +204,7 @@ export async function approveMentorApplication(
 			.values({ userId: application.userId, ...profile })
 			.onConflictDoUpdate({ target: mentors.userId, set: profile });
 		await auth.grantRole(tx, application.userId, 'mentor');
-		await tx
-			.update(mentorApplications)
-			.set({ status: 'approved', reviewedAt: now, reviewedBy: actor.id })
-			.where(eq(mentorApplications.id, applicationId));
+		await tx.update(mentorApplications).set({ status: 'approved', reviewedAt: now, reviewedBy: actor.id }).where(eq(mentorApplications.id, applicationId));
 		await audit.record(tx, actor, 'mentor_approved', { detail: { applicationId } });
 		await mail.enqueueMail(tx, {
 			kind: 'mentor_approved',
@@ -249,6 +251,9 @@ export async function rejectMentorApplication(
 export async function mentorApplicationLabels(db: Database, applicationIds: string[]): Promise<Record<string, { name: string }>> {
 	const ids = [...new Set(applicationIds.filter(isUuid))];
 	if (ids.length === 0) return {};
-	const rows = await db.select({ id: mentorApplications.id, name: mentorApplications.fullName }).from(mentorApplications).where(inArray(mentorApplications.id, ids));
+	const rows = await db
+		.select({ id: mentorApplications.id, name: mentorApplications.fullName })
+		.from(mentorApplications)
+		.where(inArray(mentorApplications.id, ids));
 	return Object.fromEntries(rows.map(({ id, name }) => [id, { name }]));
 }

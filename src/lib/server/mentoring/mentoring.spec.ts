@@ -56,7 +56,15 @@ describeEachDatabase('mentoring', (connection) => {
 		// The applicant's status page now says a coordinator is reviewing it; a second look does not move the date.
 		await viewMentorApplication(db(), actorOf(coordinator), queued!.id, new Date('2026-12-02T01:00:00Z'));
 		expect(await latestMentorApplication(db(), person.id)).toMatchObject({ status: 'awaiting_review', firstViewedAt: firstLook });
-		expect(detail).toMatchObject({ fullName: '犀川 たける', partner: true, languages: ['python', 'javascript'], skillsNote: 'Web', motivation: form.motivation, codeOfConductVersion: '2026-11', accountEmail: person.email });
+		expect(detail).toMatchObject({
+			fullName: '犀川 たける',
+			partner: true,
+			languages: ['python', 'javascript'],
+			skillsNote: 'Web',
+			motivation: form.motivation,
+			codeOfConductVersion: '2026-11',
+			accountEmail: person.email
+		});
 		const [viewed] = await audit.listEvents(db(), { action: 'mentor_application_viewed', limit: 1 });
 		expect(viewed).toMatchObject({ actorId: coordinator.id, detail: { applicationId: queued!.id } });
 

@@ -131,7 +131,10 @@ export async function mentorsByOrganisation(db: Database): Promise<OrganisationC
 			name: row.name,
 			count: Number(row.count)
 		}))
-		.sort((a, b) => Number(a.key === 'unregistered') - Number(b.key === 'unregistered') || Number(a.key === 'other') - Number(b.key === 'other') || b.count - a.count);
+		.sort(
+			(a, b) =>
+				Number(a.key === 'unregistered') - Number(b.key === 'unregistered') || Number(a.key === 'other') - Number(b.key === 'other') || b.count - a.count
+		);
 }
 
 /** Where each of these mentors comes from (partner name or the organisation typed in), for session rosters. */

@@ -16,12 +16,7 @@ export interface InboxEntry {
 	read: boolean;
 }
 
-export async function listNotifications(
-	db: Database,
-	userId: string,
-	locale: Locale,
-	page: { before?: number; limit?: number } = {}
-): Promise<InboxEntry[]> {
+export async function listNotifications(db: Database, userId: string, locale: Locale, page: { before?: number; limit?: number } = {}): Promise<InboxEntry[]> {
 	const rows = await db
 		.select()
 		.from(notifications)
@@ -31,7 +26,9 @@ export async function listNotifications(
 	return rows.flatMap((row) => {
 		const rendered = renderNotification(row.kind, row.payload, locale);
 		if (!rendered) return [];
-		return [{ id: row.id, kind: row.kind, ...rendered, path: safeRedirectPath(rendered.path, '/notifications'), createdAt: row.createdAt, read: row.readAt !== null }];
+		return [
+			{ id: row.id, kind: row.kind, ...rendered, path: safeRedirectPath(rendered.path, '/notifications'), createdAt: row.createdAt, read: row.readAt !== null }
+		];
 	});
 }
 
@@ -46,7 +43,10 @@ export async function countUnread(db: Database, userId: string): Promise<number>
 /** Marks one of the person's notifications read; where it leads, or null when it is not theirs. */
 export async function openNotification(db: Database, userId: string, id: number, locale: Locale, now = new Date()): Promise<string | null> {
 	if (!Number.isSafeInteger(id) || id < 1) return null;
-	const [row] = await db.select().from(notifications).where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+	const [row] = await db
+		.select()
+		.from(notifications)
+		.where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
 	if (!row) return null;
 	if (!row.readAt) await db.update(notifications).set({ readAt: now }).where(eq(notifications.id, id));
 	const rendered = renderNotification(row.kind, row.payload, locale);

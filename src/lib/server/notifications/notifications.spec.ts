@@ -57,7 +57,14 @@ describeEachDatabase('notifications', (connection) => {
 
 	it('offers each role its own mail choices, with the defaults until the person chooses', async () => {
 		expect(kindsFor(['student'])).toEqual(['review_posted', 'review_reply', 'session_reminder', 'waitlist_promoted', 'session_changed', 'session_cancelled']);
-		expect(kindsFor(['mentor'])).toEqual(['review_requested', 'review_reply', 'review_resubmitted', 'session_reminder', 'session_changed', 'session_cancelled']);
+		expect(kindsFor(['mentor'])).toEqual([
+			'review_requested',
+			'review_reply',
+			'review_resubmitted',
+			'session_reminder',
+			'session_changed',
+			'session_cancelled'
+		]);
 		expect(kindsFor(['coordinator'])).toEqual([]);
 		const student = await createUser(db(), { roles: ['student'] });
 		const defaults = await mailPreferences(db(), student.id, ['student']);

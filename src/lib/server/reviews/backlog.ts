@@ -54,16 +54,27 @@ export async function reviewBacklog(db: Database, locale: 'ja' | 'en', now = new
 	const free = availableCondition(now);
 	const overdueWhere = and(free, sql`${reviewRequests.waitingSince} < ${overdueBefore.toISOString()}::timestamptz`);
 	const [[waiting], [states], overdue, [overdueTotal]] = await Promise.all([
-		db.select({ count: count(), oldest: min(reviewRequests.waitingSince) }).from(reviewRequests).where(free),
+		db
+			.select({ count: count(), oldest: min(reviewRequests.waitingSince) })
+			.from(reviewRequests)
+			.where(free),
 		db
 			.select({
-				claimed: sql<number>`count(*) filter (where ${reviewRequests.status} = 'claimed' and ${reviewRequests.touchedAt} >= ${claimLapsesBefore(now).toISOString()}::timestamptz)`.mapWith(Number),
+				claimed:
+					sql<number>`count(*) filter (where ${reviewRequests.status} = 'claimed' and ${reviewRequests.touchedAt} >= ${claimLapsesBefore(now).toISOString()}::timestamptz)`.mapWith(
+						Number
+					),
 				answered: sql<number>`count(*) filter (where ${reviewRequests.status} = 'answered')`.mapWith(Number)
 			})
 			.from(reviewRequests)
 			.where(sql`${reviewRequests.status} in ('claimed', 'answered')`),
 		db
-			.select({ id: reviewRequests.id, kind: reviewRequests.kind, waitingSince: reviewRequests.waitingSince, exerciseTitle: locale === 'en' ? exercises.titleEn : exercises.titleJa })
+			.select({
+				id: reviewRequests.id,
+				kind: reviewRequests.kind,
+				waitingSince: reviewRequests.waitingSince,
+				exerciseTitle: locale === 'en' ? exercises.titleEn : exercises.titleJa
+			})
 			.from(reviewRequests)
 			.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
 			.where(overdueWhere)
@@ -141,6 +152,9 @@ export async function requestLabels(db: Database, requestIds: string[], locale: 
 		.from(reviewRequests)
 		.innerJoin(exercises, eq(exercises.id, reviewRequests.exerciseId))
 		.where(inArray(reviewRequests.id, ids));
-	const profiles = await studentPublicProfiles(db, rows.map((row) => row.studentId));
+	const profiles = await studentPublicProfiles(
+		db,
+		rows.map((row) => row.studentId)
+	);
 	return Object.fromEntries(rows.map((row) => [row.id, { exercise: row.exercise, student: profiles[row.studentId]?.nickname ?? '?' }]));
 }

@@ -12,11 +12,7 @@ import { tellAboutReview } from './notices';
 import { reviewComments, reviewIterations, reviewRequests, type ReviewOutcome } from './schema';
 
 export type CommentProblem =
-	| 'review_error_not_found'
-	| 'review_error_not_yours'
-	| 'review_error_closed'
-	| 'review_error_line_out_of_range'
-	| 'review_error_rate_limited';
+	'review_error_not_found' | 'review_error_not_yours' | 'review_error_closed' | 'review_error_line_out_of_range' | 'review_error_rate_limited';
 
 /** Replies and comments per person, generous for a real conversation and short of flooding one. */
 export const commentWindow = { limit: 60, windowMs: 10 * 60 * 1000 };
@@ -74,13 +70,26 @@ export async function addLineComment(
 }
 
 /** The mentor takes back one of their own unposted line comments. */
-export async function deleteDraftComment(db: Database, mentorId: string, requestId: string, commentId: number, now = new Date()): Promise<CommentProblem | null> {
+export async function deleteDraftComment(
+	db: Database,
+	mentorId: string,
+	requestId: string,
+	commentId: number,
+	now = new Date()
+): Promise<CommentProblem | null> {
 	return db.transaction(async (tx) => {
 		const access = await accessFor(tx, requestId, { id: mentorId, as: 'mentor' }, now, { lock: true });
 		if (!access?.can.review) return 'review_error_not_found';
 		const deleted = await tx
 			.delete(reviewComments)
-			.where(and(eq(reviewComments.id, commentId), eq(reviewComments.requestId, requestId), eq(reviewComments.authorId, mentorId), isNull(reviewComments.publishedAt)))
+			.where(
+				and(
+					eq(reviewComments.id, commentId),
+					eq(reviewComments.requestId, requestId),
+					eq(reviewComments.authorId, mentorId),
+					isNull(reviewComments.publishedAt)
+				)
+			)
 			.returning({ id: reviewComments.id });
 		if (deleted.length === 0) return 'review_error_not_found';
 		await touchClaim(tx, requestId, now);
@@ -133,7 +142,14 @@ export async function postReview(
 			})
 			.where(eq(reviewRequests.id, requestId));
 		const [mentor] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, mentorId));
-		await tellAboutReview(tx, { userId: access.request.studentId, audience: 'student' }, 'review_posted', { id: requestId, exerciseId: access.request.exerciseId }, mentor?.displayName ?? '', { ...context, now });
+		await tellAboutReview(
+			tx,
+			{ userId: access.request.studentId, audience: 'student' },
+			'review_posted',
+			{ id: requestId, exerciseId: access.request.exerciseId },
+			mentor?.displayName ?? '',
+			{ ...context, now }
+		);
 		return null;
 	});
 }
@@ -151,7 +167,9 @@ export async function reply(db: Database, viewer: Viewer, requestId: string, bod
 		if (!iteration) return 'review_error_not_found';
 		if (!(await withinRate(tx, viewer.id))) return 'review_error_rate_limited';
 		const role = viewer.as === 'student' ? 'student' : 'mentor';
-		await tx.insert(reviewComments).values({ requestId, iterationId: iteration.id, authorId: viewer.id, authorRole: role, body, publishedAt: now, createdAt: now });
+		await tx
+			.insert(reviewComments)
+			.values({ requestId, iterationId: iteration.id, authorId: viewer.id, authorRole: role, body, publishedAt: now, createdAt: now });
 		await tx.update(reviewRequests).set({ updatedAt: now }).where(eq(reviewRequests.id, requestId));
 		if (role === 'mentor') await touchClaim(tx, requestId, now);
 		const target = { id: requestId, exerciseId: request.exerciseId };

@@ -45,14 +45,22 @@ export interface DemoReviewOptions {
 export async function seedDemoReviews(db: Database, options: DemoReviewOptions): Promise<void> {
 	const now = options.now ?? new Date();
 	const context = { origin: options.origin ?? 'http://localhost:5173' };
-	const people = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [options.studentEmail, options.mentorEmail]));
+	const people = await db
+		.select({ id: users.id, email: users.email })
+		.from(users)
+		.where(inArray(users.email, [options.studentEmail, options.mentorEmail]));
 	const student = people.find((person) => person.email === options.studentEmail)?.id;
 	const mentor = people.find((person) => person.email === options.mentorEmail)?.id;
 	if (!student || !mentor) return;
 	const [existing] = await db.select({ id: reviewRequests.id }).from(reviewRequests).where(eq(reviewRequests.studentId, student)).limit(1);
 	if (existing) return;
 	const exerciseIds = Object.fromEntries(
-		(await db.select({ id: exercises.id, slug: exercises.slug }).from(exercises).where(inArray(exercises.slug, [greeting.slug, parity.slug]))).map((row) => [row.slug, row.id])
+		(
+			await db
+				.select({ id: exercises.id, slug: exercises.slug })
+				.from(exercises)
+				.where(inArray(exercises.slug, [greeting.slug, parity.slug]))
+		).map((row) => [row.slug, row.id])
 	);
 	// A content folder without these two exercises (CONTENT_DIR) gets no demo discussions.
 	if (!exerciseIds[greeting.slug] || !exerciseIds[parity.slug]) return;
@@ -95,7 +103,8 @@ export async function seedDemoReviews(db: Database, options: DemoReviewOptions):
 	);
 	if (posted) throw new Error(`demo review: ${posted}`);
 	// The editor opens on the code the mentor commented on, as it would for the student who sent it.
-	for (const attempt of [greeting, parity]) await saveDraft(db, { userId: student, includeUnpublished: false }, { slug: attempt.slug, language: 'python', source: attempt.source });
+	for (const attempt of [greeting, parity])
+		await saveDraft(db, { userId: student, includeUnpublished: false }, { slug: attempt.slug, language: 'python', source: attempt.source });
 }
 
 /** The attempt as a judged submit, with the output of each of the exercise's cases. */

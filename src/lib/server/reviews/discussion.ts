@@ -75,11 +75,21 @@ export async function openDiscussion(
 	const english = locale === 'en';
 	const [[exercise], iterationRows, commentRows, student] = await Promise.all([
 		db
-			.select({ slug: exercises.slug, title: english ? exercises.titleEn : exercises.titleJa, statement: english ? exercises.statementEn : exercises.statementJa })
+			.select({
+				slug: exercises.slug,
+				title: english ? exercises.titleEn : exercises.titleJa,
+				statement: english ? exercises.statementEn : exercises.statementJa
+			})
 			.from(exercises)
 			.where(eq(exercises.id, request.exerciseId)),
 		db
-			.select({ id: reviewIterations.id, number: reviewIterations.number, submissionId: reviewIterations.submissionId, createdAt: reviewIterations.createdAt, source: submissions.source })
+			.select({
+				id: reviewIterations.id,
+				number: reviewIterations.number,
+				submissionId: reviewIterations.submissionId,
+				createdAt: reviewIterations.createdAt,
+				source: submissions.source
+			})
 			.from(reviewIterations)
 			.innerJoin(submissions, eq(submissions.id, reviewIterations.submissionId))
 			.where(eq(reviewIterations.requestId, request.id))
@@ -102,7 +112,8 @@ export async function openDiscussion(
 		Promise.all(iterationRows.map((row) => viewSubmissionUnderReview(db, row.submissionId)))
 	]);
 	const nameOf = Object.fromEntries(mentorNames.map((row) => [row.id, row.name]));
-	if (viewer.as === 'coordinator') await audit.record(db, { id: viewer.id, displayName: viewer.displayName }, 'review_viewed', { detail: { requestId: request.id } });
+	if (viewer.as === 'coordinator')
+		await audit.record(db, { id: viewer.id, displayName: viewer.displayName }, 'review_viewed', { detail: { requestId: request.id } });
 	const studentProfile = student ?? { nickname: '?', grade: null };
 	return {
 		id: request.id,
@@ -119,7 +130,13 @@ export async function openDiscussion(
 		student: studentProfile,
 		mentor: request.mentorId ? { name: nameOf[request.mentorId] ?? '', organisation: organisations[request.mentorId] ?? null } : null,
 		mine: request.mentorId === viewer.id,
-		iterations: iterationRows.map((row, index) => ({ number: row.number, submissionId: row.submissionId, createdAt: row.createdAt, source: row.source, result: results[index] })),
+		iterations: iterationRows.map((row, index) => ({
+			number: row.number,
+			submissionId: row.submissionId,
+			createdAt: row.createdAt,
+			source: row.source,
+			result: results[index]
+		})),
 		comments: commentRows.map(({ comment, authorName }) => ({
 			id: comment.id,
 			iteration: numberOf.get(comment.iterationId) ?? 0,
@@ -172,7 +189,13 @@ export async function editorReview(db: Database, studentId: string, exerciseId: 
 		.limit(1);
 	if (!request) return null;
 	const rows = await db
-		.select({ comment: reviewComments, iteration: reviewIterations.number, language: submissions.language, submissionId: submissions.id, authorName: users.displayName })
+		.select({
+			comment: reviewComments,
+			iteration: reviewIterations.number,
+			language: submissions.language,
+			submissionId: submissions.id,
+			authorName: users.displayName
+		})
 		.from(reviewComments)
 		.innerJoin(reviewIterations, eq(reviewIterations.id, reviewComments.iterationId))
 		.innerJoin(submissions, eq(submissions.id, reviewIterations.submissionId))
@@ -180,7 +203,16 @@ export async function editorReview(db: Database, studentId: string, exerciseId: 
 		.where(and(eq(reviewComments.requestId, request.id), isNotNull(reviewComments.line), isNotNull(reviewComments.publishedAt)))
 		.orderBy(desc(reviewIterations.number), asc(reviewComments.line), asc(reviewComments.id));
 	const latest = rows[0]?.iteration;
-	if (latest === undefined) return { requestId: request.id, status: request.status, closedReason: request.closedReason, iteration: 0, language: request.language, reviewedSource: '', annotations: [] };
+	if (latest === undefined)
+		return {
+			requestId: request.id,
+			status: request.status,
+			closedReason: request.closedReason,
+			iteration: 0,
+			language: request.language,
+			reviewedSource: '',
+			annotations: []
+		};
 	const [reviewed] = await db.select({ source: submissions.source }).from(submissions).where(eq(submissions.id, rows[0]!.submissionId));
 	return {
 		requestId: request.id,

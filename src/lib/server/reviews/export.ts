@@ -24,7 +24,12 @@ export async function exportOwnReviews(db: Database, studentId: string) {
 	const requestIds = requests.map((row) => row.request.id);
 	const [iterations, comments] = await Promise.all([
 		db
-			.select({ requestId: reviewIterations.requestId, number: reviewIterations.number, submissionId: reviewIterations.submissionId, createdAt: reviewIterations.createdAt })
+			.select({
+				requestId: reviewIterations.requestId,
+				number: reviewIterations.number,
+				submissionId: reviewIterations.submissionId,
+				createdAt: reviewIterations.createdAt
+			})
 			.from(reviewIterations)
 			.where(inArray(reviewIterations.requestId, requestIds))
 			.orderBy(asc(reviewIterations.number)),

@@ -27,25 +27,32 @@ export async function tellAboutReview(
 		.innerJoin(exercises, eq(exercises.id, request.exerciseId))
 		.where(eq(users.id, recipient.userId));
 	if (!row) return;
-	await notify(db, recipient.userId, kind, {
-		path: discussionPath(request.id, recipient.audience),
-		exerciseTitle: row[row.locale],
-		exerciseTitles: { ja: row.ja, en: row.en },
-		name: actorName
-	}, context);
+	await notify(
+		db,
+		recipient.userId,
+		kind,
+		{
+			path: discussionPath(request.id, recipient.audience),
+			exerciseTitle: row[row.locale],
+			exerciseTitles: { ja: row.ja, en: row.en },
+			name: actorName
+		},
+		context
+	);
 }
 
 /** Mentors who asked to hear about new requests (Settings → mail); everyone else finds them in the queue. */
-export async function tellMentorsAboutRequest(db: Database, request: { id: string; exerciseId: string }, studentName: string, context: NotifyContext): Promise<void> {
+export async function tellMentorsAboutRequest(
+	db: Database,
+	request: { id: string; exerciseId: string },
+	studentName: string,
+	context: NotifyContext
+): Promise<void> {
 	const subscribers = await db
 		.select({ userId: notificationPreferences.userId })
 		.from(notificationPreferences)
 		.where(
-			and(
-				eq(notificationPreferences.kind, 'review_requested'),
-				eq(notificationPreferences.mail, true),
-				isActiveMentorSql(notificationPreferences.userId)
-			)
+			and(eq(notificationPreferences.kind, 'review_requested'), eq(notificationPreferences.mail, true), isActiveMentorSql(notificationPreferences.userId))
 		);
 	for (const { userId } of subscribers) {
 		await tellAboutReview(db, { userId, audience: 'mentor' }, 'review_requested', request, studentName, context);

@@ -10,7 +10,8 @@ import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';
 import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable, iterationCount } from './access';
 import { reviewComments, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
 
-const profileOf = (profiles: Record<string, StudentPublicProfile>, studentId: string): StudentPublicProfile => profiles[studentId] ?? { nickname: '?', grade: null };
+const profileOf = (profiles: Record<string, StudentPublicProfile>, studentId: string): StudentPublicProfile =>
+	profiles[studentId] ?? { nickname: '?', grade: null };
 
 export interface QueueFilter {
 	language?: Language;

@@ -15,11 +15,7 @@ import { reviewComments, reviewIterations, reviewRequests, type ClosedReason, ty
 export const openRequestsPerStudent = 3;
 
 export type RequestProblem =
-	| 'review_error_submission_not_found'
-	| 'review_error_not_judged'
-	| 'review_error_help_after_accepted'
-	| 'review_error_already_sent'
-	| 'review_error_too_many';
+	'review_error_submission_not_found' | 'review_error_not_judged' | 'review_error_help_after_accepted' | 'review_error_already_sent' | 'review_error_too_many';
 
 export interface ReviewRequestInput {
 	submissionId: string;
@@ -41,7 +37,15 @@ export async function requestReview(
 	if (!isUuid(input.submissionId)) return 'review_error_submission_not_found';
 	return db.transaction(async (tx) => {
 		const [submission] = await tx
-			.select({ id: submissions.id, userId: submissions.userId, exerciseId: submissions.exerciseId, language: submissions.language, mode: submissions.mode, status: submissions.status, verdict: submissions.verdict })
+			.select({
+				id: submissions.id,
+				userId: submissions.userId,
+				exerciseId: submissions.exerciseId,
+				language: submissions.language,
+				mode: submissions.mode,
+				status: submissions.status,
+				verdict: submissions.verdict
+			})
 			.from(submissions)
 			.where(eq(submissions.id, input.submissionId));
 		if (!submission || submission.userId !== studentId || submission.mode !== 'submit') return 'review_error_submission_not_found';
@@ -112,13 +116,26 @@ async function appendIteration(
 		.values({ requestId: open.id, number, submissionId: submission.id, createdAt: now })
 		.returning({ id: reviewIterations.id });
 	if (from.note) {
-		await tx.insert(reviewComments).values({ requestId: open.id, iterationId: iteration!.id, authorId: from.studentId, authorRole: 'student', body: from.note, publishedAt: now, createdAt: now });
+		await tx.insert(reviewComments).values({
+			requestId: open.id,
+			iterationId: iteration!.id,
+			authorId: from.studentId,
+			authorRole: 'student',
+			body: from.note,
+			publishedAt: now,
+			createdAt: now
+		});
 	}
 
 	let status: ReviewStatus = open.status;
 	let mentorId = open.mentorId;
 	if (open.status === 'answered') {
-		const [active] = mentorId ? await tx.select({ active: isActiveMentorSql(mentorId) }).from(users).where(eq(users.id, mentorId)) : [];
+		const [active] = mentorId
+			? await tx
+					.select({ active: isActiveMentorSql(mentorId) })
+					.from(users)
+					.where(eq(users.id, mentorId))
+			: [];
 		status = active?.active ? 'claimed' : 'waiting';
 		if (status === 'waiting') mentorId = null;
 	}
@@ -136,7 +153,8 @@ async function appendIteration(
 		.where(eq(reviewRequests.id, open.id));
 	const request = { id: open.id, exerciseId: submission.exerciseId };
 	if (status === 'waiting' && open.status !== 'waiting') await tellMentorsAboutRequest(tx, request, from.studentName, context);
-	else if (mentorId && status === 'claimed') await tellAboutReview(tx, { userId: mentorId, audience: 'mentor' }, 'review_resubmitted', request, from.studentName, context);
+	else if (mentorId && status === 'claimed')
+		await tellAboutReview(tx, { userId: mentorId, audience: 'mentor' }, 'review_resubmitted', request, from.studentName, context);
 	return { id: open.id, iteration: number };
 }
 
@@ -166,7 +184,10 @@ export async function followUpSubmission(
 			.where(
 				inArray(
 					reviewIterations.submissionId,
-					tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.replacedBy, submission.id), eq(submissions.userId, studentId)))
+					tx
+						.select({ id: submissions.id })
+						.from(submissions)
+						.where(and(eq(submissions.replacedBy, submission.id), eq(submissions.userId, studentId)))
 				)
 			)
 			.returning({ requestId: reviewIterations.requestId, number: reviewIterations.number });
@@ -178,7 +199,13 @@ export async function followUpSubmission(
 			.for('update');
 		if (!open) return null;
 		const student = await studentPublicProfile(tx, studentId);
-		const added = await appendIteration(tx, open, submission, { kind: open.kind, note: undefined, studentId, studentName: student?.nickname ?? '' }, { ...context, now });
+		const added = await appendIteration(
+			tx,
+			open,
+			submission,
+			{ kind: open.kind, note: undefined, studentId, studentName: student?.nickname ?? '' },
+			{ ...context, now }
+		);
 		return typeof added === 'string' ? null : { requestId: added.id, iteration: added.iteration };
 	});
 }
@@ -189,7 +216,11 @@ export type CloseProblem = 'review_error_not_found' | 'review_error_closed';
 export async function closeRequest(db: Database, studentId: string, requestId: string, now = new Date()): Promise<CloseProblem | null> {
 	if (!isUuid(requestId)) return 'review_error_not_found';
 	return db.transaction(async (tx) => {
-		const [request] = await tx.select().from(reviewRequests).where(and(eq(reviewRequests.id, requestId), eq(reviewRequests.studentId, studentId))).for('update');
+		const [request] = await tx
+			.select()
+			.from(reviewRequests)
+			.where(and(eq(reviewRequests.id, requestId), eq(reviewRequests.studentId, studentId)))
+			.for('update');
 		if (!request) return 'review_error_not_found';
 		if (request.status === 'closed') return 'review_error_closed';
 		const [answered] = await tx
@@ -219,7 +250,12 @@ export interface StudentRequest {
 }
 
 /** A student's discussions, open ones first, most recent first. */
-export async function listStudentRequests(db: Database, studentId: string, locale: 'ja' | 'en', options: { exerciseId?: string } = {}): Promise<StudentRequest[]> {
+export async function listStudentRequests(
+	db: Database,
+	studentId: string,
+	locale: 'ja' | 'en',
+	options: { exerciseId?: string } = {}
+): Promise<StudentRequest[]> {
 	const rows = await db
 		.select({
 			id: reviewRequests.id,
@@ -243,7 +279,10 @@ export async function listStudentRequests(db: Database, studentId: string, local
 /** For a submission's page: the discussion it belongs to, or the open discussion of its exercise it could join. */
 export async function reviewStateOfSubmission(db: Database, studentId: string, submissionId: string) {
 	if (!isUuid(submissionId)) return undefined;
-	const [submission] = await db.select({ exerciseId: submissions.exerciseId }).from(submissions).where(and(eq(submissions.id, submissionId), eq(submissions.userId, studentId)));
+	const [submission] = await db
+		.select({ exerciseId: submissions.exerciseId })
+		.from(submissions)
+		.where(and(eq(submissions.id, submissionId), eq(submissions.userId, studentId)));
 	if (!submission) return undefined;
 	const [sentIn] = await db
 		.select({ requestId: reviewIterations.requestId, number: reviewIterations.number })

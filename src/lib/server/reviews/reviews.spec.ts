@@ -80,13 +80,17 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const claimedAt = new Date(Date.now() - 60 * hour);
 		expect(await claimReview(db(), first.id, requestId, claimedAt)).toBeNull();
 		// Acting keeps the claim alive.
-		expect(await addLineComment(db(), first.id, requestId, { iteration: 1, line: 1, body: 'ここ' }, new Date(claimedAt.getTime() + 10 * hour))).toMatchObject({ id: expect.any(Number) });
+		expect(await addLineComment(db(), first.id, requestId, { iteration: 1, line: 1, body: 'ここ' }, new Date(claimedAt.getTime() + 10 * hour))).toMatchObject({
+			id: expect.any(Number)
+		});
 		const stillHeld = new Date(claimedAt.getTime() + 10 * hour + claimLifetimeMs - 1000);
 		expect(await claimReview(db(), second.id, requestId, stillHeld)).toBe('review_error_taken');
 		const lapsed = new Date(claimedAt.getTime() + 10 * hour + claimLifetimeMs + 1000);
 		const queued = (await listQueue(db(), {}, 'ja', lapsed)).entries.find((entry) => entry.id === requestId);
 		expect(queued).toMatchObject({ lapsed: true, waitingSince: asked });
-		expect(await postReview(db(), first.id, requestId, { body: '遅れました', outcome: 'approved' }, { ...context, now: lapsed })).toBe('review_error_not_yours');
+		expect(await postReview(db(), first.id, requestId, { body: '遅れました', outcome: 'approved' }, { ...context, now: lapsed })).toBe(
+			'review_error_not_yours'
+		);
 		expect(await claimReview(db(), second.id, requestId, lapsed)).toBeNull();
 		const seen = await openDiscussion(db(), requestId, mentorView(second.id), 'ja', lapsed);
 		// The first mentor's unposted draft is theirs alone.
@@ -145,7 +149,10 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		]);
 
 		const fixed = await judgedSubmission(db(), student.id, exerciseId, { verdict: 'AC', source: 'print("Hello, World!")\n' });
-		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: '直しました' }, context)).toEqual({ id: requestId, iteration: 2 });
+		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: '直しました' }, context)).toEqual({
+			id: requestId,
+			iteration: 2
+		});
 		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: undefined }, context)).toBe('review_error_already_sent');
 		const second = await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja');
 		expect(second).toMatchObject({ status: 'claimed', mine: true, can: { review: true } });
@@ -160,7 +167,9 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const closed = await openDiscussion(db(), requestId, studentView(student.id), 'ja');
 		expect(closed).toMatchObject({ status: 'closed', closedReason: 'approved', can: { reply: false } });
 		expect(await reply(db(), studentView(student.id), requestId, 'もう一言', context)).toBe('review_error_closed');
-		expect((await listStudentRequests(db(), student.id, 'ja')).map((request) => [request.id, request.status, request.iterations])).toEqual([[requestId, 'closed', 2]]);
+		expect((await listStudentRequests(db(), student.id, 'ja')).map((request) => [request.id, request.status, request.iterations])).toEqual([
+			[requestId, 'closed', 2]
+		]);
 		expect(await listMentorRequests(db(), mentor.id, 'ja')).toEqual([]);
 	});
 
@@ -179,9 +188,14 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect(await closeRequest(db(), stranger.id, requestId)).toBe('review_error_not_found');
 		expect(await editorReview(db(), stranger.id, exerciseId)).toBeNull();
 		// A mentor cannot open a discussion as a student would, about their own code either.
-		expect(await requestReview(db(), stranger.id, { submissionId: (await judgedSubmission(db(), student.id, exerciseId)), kind: 'review', question: undefined }, context)).toBe(
-			'review_error_submission_not_found'
-		);
+		expect(
+			await requestReview(
+				db(),
+				stranger.id,
+				{ submissionId: await judgedSubmission(db(), student.id, exerciseId), kind: 'review', question: undefined },
+				context
+			)
+		).toBe('review_error_submission_not_found');
 	});
 
 	it('renders comments as safe Markdown: stored XSS attempts come out as text', async () => {
@@ -189,7 +203,13 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const mentor = await createMentor(db());
 		await claimReview(db(), mentor.id, requestId);
 		await addLineComment(db(), mentor.id, requestId, { iteration: 1, line: 1, body: '<script>alert("line")</script>' });
-		await postReview(db(), mentor.id, requestId, { body: '[見て](javascript:alert(1)) <iframe src="https://evil.example"></iframe>', outcome: 'changes_requested' }, context);
+		await postReview(
+			db(),
+			mentor.id,
+			requestId,
+			{ body: '[見て](javascript:alert(1)) <iframe src="https://evil.example"></iframe>', outcome: 'changes_requested' },
+			context
+		);
 		const seen = await openDiscussion(db(), requestId, studentView(student.id), 'ja');
 		const html = [seen!.questionHtml, ...seen!.comments.map((comment) => comment.bodyHtml)].join('\n');
 		expect(html).not.toMatch(/<script|<img|<iframe|href="javascript/i);
@@ -204,7 +224,9 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const { recordSubmission, importExercises } = await import('../exercises/testing');
 		const running = await recordSubmission(db(), { userId: student.id, exerciseId, status: 'running', verdict: null });
 		expect(await requestReview(db(), student.id, { submissionId: running, kind: 'review', question: undefined }, context)).toBe('review_error_not_judged');
-		expect(await requestReview(db(), student.id, { submissionId: 'nope', kind: 'review', question: undefined }, context)).toBe('review_error_submission_not_found');
+		expect(await requestReview(db(), student.id, { submissionId: 'nope', kind: 'review', question: undefined }, context)).toBe(
+			'review_error_submission_not_found'
+		);
 
 		const ids = await importExercises(db(), 'hello-name', 'even-or-odd', 'fizzbuzz');
 		for (const slug of ['hello-name', 'even-or-odd', 'fizzbuzz']) {
@@ -223,7 +245,10 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const [subscribed, quiet] = [await createMentor(db()), await createMentor(db())];
 		await setMailPreferences(db(), subscribed.id, ['mentor'], new Set(['review_requested']));
 		const { requestId } = await askForReview();
-		const told = await db().select().from(notifications).where(and(eq(notifications.kind, 'review_requested'), eq(notifications.userId, subscribed.id)));
+		const told = await db()
+			.select()
+			.from(notifications)
+			.where(and(eq(notifications.kind, 'review_requested'), eq(notifications.userId, subscribed.id)));
 		expect(told.map((row) => (row.payload as { path: string }).path)).toContain(`/mentor/reviews/${requestId}`);
 		expect(await db().select().from(notifications).where(eq(notifications.userId, quiet.id))).toEqual([]);
 	});
@@ -250,7 +275,9 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const total = reviewsByOrganisation(byMentor).reduce((sum, group) => sum + group.reviews, 0);
 		expect(total).toBe(byMentor.reduce((sum, row) => sum + row.reviews, 0));
 
-		expect(await openDiscussion(db(), stale.requestId, { id: coordinator.id, as: 'coordinator', displayName: coordinator.displayName }, 'ja')).toMatchObject({ can: { reply: false } });
+		expect(await openDiscussion(db(), stale.requestId, { id: coordinator.id, as: 'coordinator', displayName: coordinator.displayName }, 'ja')).toMatchObject({
+			can: { reply: false }
+		});
 		const [event] = await audit.listEvents(db(), { action: 'review_viewed', limit: 1 });
 		expect(event).toMatchObject({ actorId: coordinator.id, detail: { requestId: stale.requestId } });
 	});
@@ -277,8 +304,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const mentor = await createMentor(db());
 		await claimReview(db(), mentor.id, requestId);
 		await postReview(db(), mentor.id, requestId, { body: 'もう少し', outcome: 'changes_requested' }, context);
-		const send = (source: string) =>
-			enqueueSubmission(db(), { userId: student.id, exerciseId, language: 'python', mode: 'submit', source, stdin: null });
+		const send = (source: string) => enqueueSubmission(db(), { userId: student.id, exerciseId, language: 'python', mode: 'submit', source, stdin: null });
 		const first = await send('print(1)\n');
 		expect(await followUpSubmission(db(), student.id, first.id, context)).toEqual({ requestId, iteration: 2 });
 		const second = await send('print(2)\n');
@@ -301,7 +327,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect((await listQueue(db(), {}, 'ja')).entries.find((entry) => entry.id === requestId)).toMatchObject({ waitingSince: asked, lapsed: false });
 		const other = await createMentor(db());
 		await claimReview(db(), other.id, requestId);
-		expect((await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja'))).toBeUndefined();
+		expect(await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja')).toBeUndefined();
 		expect(await releaseClaim(db(), mentor.id, requestId)).toBe(false);
 	});
 });

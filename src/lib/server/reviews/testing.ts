@@ -26,8 +26,19 @@ export async function createStudentMember(db: Database, nickname = 'かなざわ
 
 export const threeLines = 'name = input()\nprint("Hello")\nprint(name)\n';
 
-export async function judgedSubmission(db: Database, studentId: string, exerciseId: string, options: { verdict?: 'AC' | 'WA'; source?: string; createdAt?: Date } = {}) {
-	return recordSubmission(db, { userId: studentId, exerciseId, verdict: options.verdict ?? 'WA', source: options.source ?? threeLines, createdAt: options.createdAt });
+export async function judgedSubmission(
+	db: Database,
+	studentId: string,
+	exerciseId: string,
+	options: { verdict?: 'AC' | 'WA'; source?: string; createdAt?: Date } = {}
+) {
+	return recordSubmission(db, {
+		userId: studentId,
+		exerciseId,
+		verdict: options.verdict ?? 'WA',
+		source: options.source ?? threeLines,
+		createdAt: options.createdAt
+	});
 }
 
 export const createMentor = (db: Database) => createUser(db, { roles: ['mentor'] });

@@ -53,7 +53,10 @@ export async function checkInList(db: Database, sessionId: string, today = japan
 		.leftJoin(members, and(eq(members.userId, sessionParticipants.userId), sql`${sessionParticipants.role} = 'student'`))
 		.where(and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled')))
 		.orderBy(sessionParticipants.queuedAt, sessionParticipants.id);
-	const organisations = await mentorOrganisations(db, rows.filter((row) => row.role === 'mentor').map((row) => row.userId));
+	const organisations = await mentorOrganisations(
+		db,
+		rows.filter((row) => row.role === 'mentor').map((row) => row.userId)
+	);
 	const schoolYear = schoolYearOf(today);
 	const list: CheckInRow[] = rows.map((row) => ({
 		participantId: row.participantId,

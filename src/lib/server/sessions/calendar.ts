@@ -20,7 +20,7 @@ export function calendarMonth(requested: string | null, now = new Date()): Calen
 	const first = new Date(`${month}-01T00:00:00Z`);
 	const start = new Date(first.getTime() - first.getUTCDay() * 86_400_000);
 	const weeks: CalendarMonth['weeks'] = [];
-	for (let day = start; weeks.length === 0 || day.toISOString().slice(0, 7) === month; ) {
+	for (let day = start; weeks.length === 0 || day.toISOString().slice(0, 7) === month;) {
 		const week = [];
 		for (let index = 0; index < 7; index++) {
 			const date = day.toISOString().slice(0, 10);

@@ -14,11 +14,14 @@ function addDays(date: string, days: number): string {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function seedDemoSessions(db: Database, options: { coordinatorEmail: string; mentorEmail: string; studentEmail: string; now?: Date }): Promise<void> {
+export async function seedDemoSessions(
+	db: Database,
+	options: { coordinatorEmail: string; mentorEmail: string; studentEmail: string; now?: Date }
+): Promise<void> {
 	const now = options.now ?? new Date();
 	const today = japanDate(now);
 	const weekday = new Date(`${today}T00:00:00Z`).getUTCDay();
-	const nextSaturday = addDays(today, ((6 - weekday + 7) % 7) || 7);
+	const nextSaturday = addDays(today, (6 - weekday + 7) % 7 || 7);
 	const people = await db
 		.select({ id: users.id, email: users.email })
 		.from(users)
@@ -52,8 +55,18 @@ export async function seedDemoSessions(db: Database, options: { coordinatorEmail
 	const student = idOf(options.studentEmail);
 	const mentor = idOf(options.mentorEmail);
 	const signUps = [
-		...(student ? [{ sessionId: past!.id, userId: student, role: 'student' as const, checkedIn: true }, { sessionId: next!.id, userId: student, role: 'student' as const, checkedIn: false }] : []),
-		...(mentor ? [{ sessionId: past!.id, userId: mentor, role: 'mentor' as const, checkedIn: true }, { sessionId: next!.id, userId: mentor, role: 'mentor' as const, checkedIn: false }] : [])
+		...(student
+			? [
+					{ sessionId: past!.id, userId: student, role: 'student' as const, checkedIn: true },
+					{ sessionId: next!.id, userId: student, role: 'student' as const, checkedIn: false }
+				]
+			: []),
+		...(mentor
+			? [
+					{ sessionId: past!.id, userId: mentor, role: 'mentor' as const, checkedIn: true },
+					{ sessionId: next!.id, userId: mentor, role: 'mentor' as const, checkedIn: false }
+				]
+			: [])
 	];
 	for (const signUp of signUps) {
 		const session = created.find((row) => row.id === signUp.sessionId)!;

@@ -15,7 +15,10 @@ const lookBackMs = 90 * 24 * 60 * 60 * 1000;
 export async function createCalendarFeed(db: Database, userId: string, now = new Date()): Promise<string> {
 	const token = generateSecret(20);
 	const values = { tokenHash: hashSecret(token), createdAt: now, lastFetchedAt: null };
-	await db.insert(calendarFeeds).values({ userId, ...values }).onConflictDoUpdate({ target: calendarFeeds.userId, set: values });
+	await db
+		.insert(calendarFeeds)
+		.values({ userId, ...values })
+		.onConflictDoUpdate({ target: calendarFeeds.userId, set: values });
 	return token;
 }
 
@@ -71,8 +74,13 @@ export async function calendarFeed(db: Database, token: string, context: { origi
 	const rows = await db
 		.select({ session: clubSessions, status: sessionParticipants.status })
 		.from(clubSessions)
-		.leftJoin(sessionParticipants, and(eq(sessionParticipants.sessionId, clubSessions.id), eq(sessionParticipants.userId, owner.userId), ne(sessionParticipants.status, 'cancelled')))
-		.where(and(gte(clubSessions.startsAt, since), staff ? undefined : or(eq(sessionParticipants.status, 'confirmed'), eq(sessionParticipants.status, 'waitlisted'))))
+		.leftJoin(
+			sessionParticipants,
+			and(eq(sessionParticipants.sessionId, clubSessions.id), eq(sessionParticipants.userId, owner.userId), ne(sessionParticipants.status, 'cancelled'))
+		)
+		.where(
+			and(gte(clubSessions.startsAt, since), staff ? undefined : or(eq(sessionParticipants.status, 'confirmed'), eq(sessionParticipants.status, 'waitlisted')))
+		)
 		.orderBy(clubSessions.startsAt);
 	const events = rows.map((row) => toEvent(row.session, row.status === 'waitlisted', owner.locale, context.origin));
 	return writeCalendar({ name: m.calendar_name({}, { locale: owner.locale }), events, now });

@@ -24,7 +24,10 @@ export function escapeText(value: string): string {
 
 /** 20261205T040000Z */
 export function utcStamp(at: Date): string {
-	return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+	return at
+		.toISOString()
+		.replace(/[-:]/g, '')
+		.replace(/\.\d{3}/, '');
 }
 
 const encoder = new TextEncoder();

@@ -159,11 +159,7 @@ export async function upcomingSessionsOf(db: Database, userId: string, now = new
 	return sessions.flatMap((session) => (participation[session.id] ? [{ ...session, participation: participation[session.id]! }] : []));
 }
 
-async function cancelParticipation(
-	tx: Database,
-	who: { sessionId: string; userId: string; role: ParticipantRole },
-	now: Date
-): Promise<void> {
+async function cancelParticipation(tx: Database, who: { sessionId: string; userId: string; role: ParticipantRole }, now: Date): Promise<void> {
 	await tx
 		.update(sessionParticipants)
 		.set({ status: 'cancelled', cancelledAt: now })

@@ -10,9 +10,7 @@ import { notify } from '../notifications';
 export const reminderHourJapan = 17;
 
 /** When the reminder of a session starting at `starts_at` is due. */
-const dueAt = sql.raw(
-	`((((s.starts_at at time zone 'Asia/Tokyo')::date - 1) + make_time(${reminderHourJapan}, 0, 0)) at time zone 'Asia/Tokyo')`
-);
+const dueAt = sql.raw(`((((s.starts_at at time zone 'Asia/Tokyo')::date - 1) + make_time(${reminderHourJapan}, 0, 0)) at time zone 'Asia/Tokyo')`);
 
 interface DueReminder {
 	user_id: string;

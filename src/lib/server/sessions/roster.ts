@@ -23,8 +23,15 @@ export async function sessionRoster(db: Database, sessionId: string, today = jap
 	const studentRows = rows.filter((row) => row.role === 'student');
 	const mentorRows = rows.filter((row) => row.role === 'mentor');
 	const [profiles, organisations] = await Promise.all([
-		studentPublicProfiles(db, studentRows.map((row) => row.userId), today),
-		mentorOrganisations(db, mentorRows.map((row) => row.userId))
+		studentPublicProfiles(
+			db,
+			studentRows.map((row) => row.userId),
+			today
+		),
+		mentorOrganisations(
+			db,
+			mentorRows.map((row) => row.userId)
+		)
 	]);
 	return {
 		students: studentRows.flatMap((row) => {

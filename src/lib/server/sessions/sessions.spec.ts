@@ -92,7 +92,12 @@ describeEachDatabase('sessions: attendance and calendar feeds', (connection) => 
 	it('serves a personal iCalendar feed of one’s own sessions behind a secret token', async () => {
 		const [student] = await createStudents(db(), 1);
 		const other = await createUser(db(), { roles: ['student'] });
-		const mine = await createTestSession(db(), { title: '活動日; 初心者, 歓迎', capacity: 5, notes: '持ち物:\nノートPC', onlineUrl: 'https://meet.example.jp/a' });
+		const mine = await createTestSession(db(), {
+			title: '活動日; 初心者, 歓迎',
+			capacity: 5,
+			notes: '持ち物:\nノートPC',
+			onlineUrl: 'https://meet.example.jp/a'
+		});
 		const waiting = await createTestSession(db(), { title: '満席の日', capacity: 1 });
 		const cancelled = await createTestSession(db(), { title: '中止の日' });
 		const notMine = await createTestSession(db(), { title: '別の日' });
@@ -108,7 +113,12 @@ describeEachDatabase('sessions: attendance and calendar feeds', (connection) => 
 		const found = events(ics);
 		expect(found.map((event) => event.SUMMARY)).toEqual(['活動日\\; 初心者\\, 歓迎', '満席の日', '【中止】中止の日']);
 		const [first, second, third] = found;
-		expect(first).toMatchObject({ UID: `${mine}@it-bukatsu-portal`, STATUS: 'CONFIRMED', LOCATION: '金沢未来のまち創造館', URL: `${testOrigin}/sessions/${mine}` });
+		expect(first).toMatchObject({
+			UID: `${mine}@it-bukatsu-portal`,
+			STATUS: 'CONFIRMED',
+			LOCATION: '金沢未来のまち創造館',
+			URL: `${testOrigin}/sessions/${mine}`
+		});
 		expect(first!.DTSTART).toMatch(/^\d{8}T\d{6}Z$/);
 		expect(first!.DESCRIPTION).toContain('持ち物:\\nノートPC');
 		expect(first!.DESCRIPTION).toContain('https://meet.example.jp/a');

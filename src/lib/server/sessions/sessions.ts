@@ -85,12 +85,7 @@ async function activeParticipantIds(db: Database, sessionId: string): Promise<st
  * Saves the coordinator's changes. More seats move the waitlist up; a new time or place is told to everyone
  * coming. Fewer seats than confirmed students never un-confirm anyone: the waitlist just waits longer.
  */
-export async function updateSession(
-	db: Database,
-	sessionId: string,
-	input: SessionInput,
-	context: NotifyContext
-): Promise<SessionProblem | null> {
+export async function updateSession(db: Database, sessionId: string, input: SessionInput, context: NotifyContext): Promise<SessionProblem | null> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const before = await lockSession(tx, sessionId);
@@ -172,10 +167,7 @@ async function summaries(db: Database, where: SQL | undefined, order: 'asc' | 'd
 }
 
 /** Sessions starting in [from, to), earliest first. */
-export async function listSessions(
-	db: Database,
-	range: { from: Date; to?: Date; includeCancelled?: boolean; limit?: number }
-): Promise<SessionSummary[]> {
+export async function listSessions(db: Database, range: { from: Date; to?: Date; includeCancelled?: boolean; limit?: number }): Promise<SessionSummary[]> {
 	const where = and(
 		gte(clubSessions.startsAt, range.from),
 		range.to ? lt(clubSessions.startsAt, range.to) : undefined,

@@ -21,13 +21,12 @@ export interface AttendanceSummary {
 
 export async function attendanceSummary(db: Database, now = new Date()): Promise<AttendanceSummary> {
 	const schoolYear = schoolYearOf(japanDate(now));
-	const held = and(
-		gte(clubSessions.startsAt, japanDateTime(`${schoolYear}-04-01`, '00:00')),
-		lt(clubSessions.endsAt, now),
-		isNull(clubSessions.cancelledAt)
-	);
+	const held = and(gte(clubSessions.startsAt, japanDateTime(`${schoolYear}-04-01`, '00:00')), lt(clubSessions.endsAt, now), isNull(clubSessions.cancelledAt));
 	const [[sessionCount], [attendance], recent] = await Promise.all([
-		db.select({ count: sql<number>`count(*)::int` }).from(clubSessions).where(held),
+		db
+			.select({ count: sql<number>`count(*)::int` })
+			.from(clubSessions)
+			.where(held),
 		db
 			.select({
 				students: sql<number>`(count(*) filter (where ${sessionParticipants.role} = 'student'))::int`,

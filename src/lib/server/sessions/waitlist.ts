@@ -32,7 +32,12 @@ export async function promoteFromWaitlist(db: Database, session: ClubSession, co
 	await db
 		.update(sessionParticipants)
 		.set({ status: 'confirmed', confirmedAt: now })
-		.where(inArray(sessionParticipants.id, next.map((row) => row.id)));
+		.where(
+			inArray(
+				sessionParticipants.id,
+				next.map((row) => row.id)
+			)
+		);
 	for (const { userId } of next) await notify(db, userId, 'waitlist_promoted', sessionPayload(session), { ...context, now });
 	return next.map((row) => row.userId);
 }

@@ -6,10 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireUser(locals, url);
-	const [member, application] = await Promise.all([
-		membership.findMemberByUser(locals.db, user.id),
-		membership.latestApplication(locals.db, user.id)
-	]);
+	const [member, application] = await Promise.all([membership.findMemberByUser(locals.db, user.id), membership.latestApplication(locals.db, user.id)]);
 	return {
 		emailVerified: user.emailVerified,
 		again: url.searchParams.has('again'),
@@ -27,7 +24,13 @@ export const actions: Actions = {
 		const parsed = parseForm(applicationForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const problem = await membership.submitApplication(locals.db, user, parsed.data, locals.config.origin);
-		if (problem) return failWith(form, problem, problem === 'join_error_guardian_is_self' ? 'guardianEmail' : undefined, problem === 'join_error_too_many_mails' ? 429 : 400);
+		if (problem)
+			return failWith(
+				form,
+				problem,
+				problem === 'join_error_guardian_is_self' ? 'guardianEmail' : undefined,
+				problem === 'join_error_too_many_mails' ? 429 : 400
+			);
 		return { submitted: true };
 	},
 	resend: async ({ locals }) => {

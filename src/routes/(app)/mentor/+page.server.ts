@@ -15,7 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const signedUp = new Set(mine.map((session) => session.id));
 	return {
 		displayName: user.displayName,
-		reviews: { queued, claimed: reviewing.filter((request) => request.status === 'claimed').length, answered: reviewing.filter((request) => request.status === 'answered').length },
+		reviews: {
+			queued,
+			claimed: reviewing.filter((request) => request.status === 'claimed').length,
+			answered: reviewing.filter((request) => request.status === 'answered').length
+		},
 		mine,
 		needing: needing.filter((session) => !signedUp.has(session.id)).map(sessions.withoutOnlineLink)
 	};

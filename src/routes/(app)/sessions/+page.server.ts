@@ -11,7 +11,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		sessions.upcomingSessionsOf(locals.db, user.id),
 		sessions.calendarFeedStatus(locals.db, user.id)
 	]);
-	const answers = await sessions.participationOf(locals.db, user.id, inMonth.map((session) => session.id));
+	const answers = await sessions.participationOf(
+		locals.db,
+		user.id,
+		inMonth.map((session) => session.id)
+	);
 	return {
 		calendar: { month: calendar.month, previous: calendar.previous, next: calendar.next, weeks: calendar.weeks },
 		sessions: inMonth.map((session) => ({ ...sessions.withoutOnlineLink(session), participation: answers[session.id] ?? null })),

@@ -15,7 +15,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		sessions.listSessions(locals.db, { from: new Date(), includeCancelled: false, limit: 3 })
 	]);
 	const openReviews = reviewRequests.filter((request) => request.status !== 'closed');
-	const mine = await sessions.participationOf(locals.db, user.id, upcoming.map((session) => session.id));
+	const mine = await sessions.participationOf(
+		locals.db,
+		user.id,
+		upcoming.map((session) => session.id)
+	);
 	const upcomingSessions = upcoming.map(({ id, title, startsAt, endsAt, venue, onlineUrl }) => ({
 		id,
 		title,

@@ -15,6 +15,9 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!parsed.success) return json({ error: 'judge_error_invalid', message: translate('judge_error_invalid') }, { status: 400 });
 	const result = await acceptSubmission(locals.db, user, parsed.data);
 	if (!result.ok) return json({ error: result.problem, message: translate(result.problem) }, { status: result.status });
-	const review = parsed.data.mode === 'submit' && user.roles.includes('student') ? await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin }) : null;
+	const review =
+		parsed.data.mode === 'submit' && user.roles.includes('student')
+			? await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin })
+			: null;
 	return json({ id: result.id, ...(review ? { review } : {}) }, { status: 202 });
 };

@@ -52,7 +52,8 @@ export const actions: Actions = {
 		const result = await acceptSubmission(locals.db, user, parsed.data);
 		if (!result.ok) return fail(result.status, { message: translate(result.problem), language, source, stdin: parsed.data.stdin });
 		// The attempt's page then says that it went to the mentor.
-		if (parsed.data.mode === 'submit' && user.roles.includes('student')) await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin });
+		if (parsed.data.mode === 'submit' && user.roles.includes('student'))
+			await reviews.followUpSubmission(locals.db, user.id, result.id, { origin: locals.config.origin });
 		redirect(303, `/exercises/${params.slug}/history/${result.id}`);
 	}
 };

@@ -11,7 +11,9 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { user } = auth.requireAnyRole(locals, ['student', 'coordinator'], url);
 	const viewer = { id: user.id, displayName: user.displayName };
 	const own = user.roles.includes('student') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'student' }, locals.locale) : undefined;
-	const discussion = own ?? (user.roles.includes('coordinator') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'coordinator' }, locals.locale) : undefined);
+	const discussion =
+		own ??
+		(user.roles.includes('coordinator') ? await reviews.openDiscussion(locals.db, params.id, { ...viewer, as: 'coordinator' }, locals.locale) : undefined);
 	if (!discussion) error(404, 'not found');
 	const sent = Number(url.searchParams.get('sent')) || null;
 	// Passed: the student is offered the next exercise in the curriculum.

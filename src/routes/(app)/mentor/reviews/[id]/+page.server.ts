@@ -38,7 +38,8 @@ export const actions: Actions = {
 		const parsed = parseForm(lineCommentForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'line');
 		const created = await reviews.addLineComment(locals.db, user.id, params.id, parsed.data);
-		if (typeof created === 'string') return inSection(failWith(form, created, created === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created)), 'line');
+		if (typeof created === 'string')
+			return inSection(failWith(form, created, created === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created)), 'line');
 		return { section: 'line', commented: true };
 	},
 	deleteDraft: async ({ params, request, locals }) => {
