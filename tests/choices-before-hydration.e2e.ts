@@ -36,8 +36,8 @@ test('a student picks 学年 on /join before the page has loaded, and the applic
 test('every form keeps radio buttons, checkboxes and lists chosen before the page has loaded', async ({ browser, database, makeUser, logIn }) => {
 	const { insertMember } = await import('../src/lib/server/membership/testing');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
-	const { createTestSession } = await import('../src/lib/server/sessions/testing');
-	const sessions = await import('../src/lib/server/sessions');
+	const { createTestSession } = await import('../src/lib/server/club-sessions/testing');
+	const sessions = await import('../src/lib/server/club-sessions');
 	const reviews = await import('../src/lib/server/reviews');
 	const { exercises } = await import('../src/lib/server/judge/schema');
 	const { eq } = await import('drizzle-orm');

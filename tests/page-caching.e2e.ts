@@ -59,7 +59,7 @@ test('the visitors’ home page is shared and revalidated, and never holds a sig
 	expect(await shared.text()).not.toContain(student.displayName);
 
 	// A new club session is on the visitors' page at once: the change moves the counter the stored page was made at.
-	const { createSession } = await import('../src/lib/server/sessions');
+	const { createSession } = await import('../src/lib/server/club-sessions');
 	const coordinator = await makeUser({ roles: ['coordinator'] });
 	const startsAt = new Date(Date.now() + 30 * 60 * 1000);
 	const title = `すぐの活動日 ${Date.now().toString(36)}`;

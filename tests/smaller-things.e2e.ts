@@ -79,7 +79,7 @@ test('the next club sessions are on the public home page and the student’s, wi
 	logIn,
 	expectAccessible
 }) => {
-	const { createSession } = await import('../src/lib/server/sessions');
+	const { createSession } = await import('../src/lib/server/club-sessions');
 	const coordinator = await makeUser({ roles: ['coordinator'] });
 	const startsAt = new Date(Date.now() + 60 * 60 * 1000);
 	const title = `もうすぐの活動日 ${Date.now().toString(36)}`;

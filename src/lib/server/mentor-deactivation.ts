@@ -4,7 +4,7 @@ import type { Database } from './db';
 import * as audit from './audit';
 import * as mentoring from './mentoring';
 import * as reviews from './reviews';
-import * as sessions from './sessions';
+import * as sessions from './club-sessions';
 
 /**
  * Takes the mentor role away (refused from the very next request), cancels the mentor's future session sign-ups

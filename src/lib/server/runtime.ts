@@ -5,7 +5,7 @@ import type { Config } from './config';
 import { migrate, openDatabase, type DatabaseConnection } from './db';
 import * as judge from './judge';
 import * as mail from './mail';
-import * as sessions from './sessions';
+import * as sessions from './club-sessions';
 import { log } from './log';
 import { seedDemoData } from './demo';
 import * as auth from './auth';

@@ -1,4 +1,4 @@
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import type { PageServerLoad } from './$types';
 
 /** The home page: the next club sessions, as anyone may know them (no online links, nobody's names). */

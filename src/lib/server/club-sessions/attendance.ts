@@ -13,7 +13,7 @@ import { currentGrade, type Grade } from '../membership/vocabulary';
 import { mentorOrganisations } from '../mentoring';
 import { formatSessionTime } from '../../japan-time';
 import { lockSession, getSession, type SessionProblem, type SessionSummary } from './sessions';
-import { sessionParticipants, type ParticipantRole } from './schema';
+import { clubSessionParticipants, type ParticipantRole } from './schema';
 
 export interface CheckInRow {
 	participantId: number;
@@ -36,11 +36,11 @@ export async function checkInList(db: Database, sessionId: string, today = japan
 	if (!session) return null;
 	const rows = await db
 		.select({
-			participantId: sessionParticipants.id,
-			userId: sessionParticipants.userId,
-			role: sessionParticipants.role,
-			status: sessionParticipants.status,
-			checkedInAt: sessionParticipants.checkedInAt,
+			participantId: clubSessionParticipants.id,
+			userId: clubSessionParticipants.userId,
+			role: clubSessionParticipants.role,
+			status: clubSessionParticipants.status,
+			checkedInAt: clubSessionParticipants.checkedInAt,
 			displayName: users.displayName,
 			memberNumber: members.memberNumber,
 			fullName: members.fullName,
@@ -48,11 +48,11 @@ export async function checkInList(db: Database, sessionId: string, today = japan
 			grade: members.grade,
 			gradeSchoolYear: members.gradeSchoolYear
 		})
-		.from(sessionParticipants)
-		.innerJoin(users, eq(users.id, sessionParticipants.userId))
-		.leftJoin(members, and(eq(members.userId, sessionParticipants.userId), sql`${sessionParticipants.role} = 'student'`))
-		.where(and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled')))
-		.orderBy(sessionParticipants.queuedAt, sessionParticipants.id);
+		.from(clubSessionParticipants)
+		.innerJoin(users, eq(users.id, clubSessionParticipants.userId))
+		.leftJoin(members, and(eq(members.userId, clubSessionParticipants.userId), sql`${clubSessionParticipants.role} = 'student'`))
+		.where(and(eq(clubSessionParticipants.sessionId, sessionId), ne(clubSessionParticipants.status, 'cancelled')))
+		.orderBy(clubSessionParticipants.queuedAt, clubSessionParticipants.id);
 	const organisations = await mentorOrganisations(
 		db,
 		rows.filter((row) => row.role === 'mentor').map((row) => row.userId)
@@ -87,17 +87,17 @@ export async function recordAttendance(
 		const session = await lockSession(tx, sessionId);
 		if (!session) return 'session_error_not_found';
 		const ids = attendedParticipantIds.filter((id) => Number.isSafeInteger(id) && id > 0);
-		const ofSession = and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled'));
+		const ofSession = and(eq(clubSessionParticipants.sessionId, sessionId), ne(clubSessionParticipants.status, 'cancelled'));
 		if (ids.length) {
 			await tx
-				.update(sessionParticipants)
+				.update(clubSessionParticipants)
 				.set({ checkedInAt: now, checkedInBy: actor.id })
-				.where(and(ofSession, inArray(sessionParticipants.id, ids), isNull(sessionParticipants.checkedInAt)));
+				.where(and(ofSession, inArray(clubSessionParticipants.id, ids), isNull(clubSessionParticipants.checkedInAt)));
 		}
 		await tx
-			.update(sessionParticipants)
+			.update(clubSessionParticipants)
 			.set({ checkedInAt: null, checkedInBy: null })
-			.where(and(ofSession, ids.length ? notInArray(sessionParticipants.id, ids) : undefined));
+			.where(and(ofSession, ids.length ? notInArray(clubSessionParticipants.id, ids) : undefined));
 		return null;
 	});
 }

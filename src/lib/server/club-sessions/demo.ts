@@ -5,7 +5,7 @@ import type { Database } from '../db';
 import { users } from '../db/schema';
 import { japanDate } from '../../japan-time';
 import { japanDateTime } from '../../japan-time';
-import { clubSessions, sessionParticipants } from './schema';
+import { clubSessions, clubSessionParticipants } from './schema';
 
 const venue = '金沢未来のまち創造館';
 
@@ -71,7 +71,7 @@ export async function seedDemoSessions(
 	for (const signUp of signUps) {
 		const session = created.find((row) => row.id === signUp.sessionId)!;
 		const answeredAt = new Date(session.startsAt.getTime() - 7 * 86_400_000);
-		await db.insert(sessionParticipants).values({
+		await db.insert(clubSessionParticipants).values({
 			sessionId: signUp.sessionId,
 			userId: signUp.userId,
 			role: signUp.role,

@@ -6,7 +6,7 @@ import * as m from '../../paraglide/messages.js';
 import type { Database } from '../db';
 import { userRoles, users, type Locale } from '../db/schema';
 import { generateSecret, hashSecret } from '../auth';
-import { calendarFeeds, clubSessions, sessionParticipants, type ClubSession } from './schema';
+import { calendarFeeds, clubSessions, clubSessionParticipants, type ClubSession } from './schema';
 import { writeCalendar, type CalendarEvent } from './ical';
 
 const tokenPattern = /^[a-z2-7]{32}$/;
@@ -72,14 +72,21 @@ export async function calendarFeed(db: Database, token: string, context: { origi
 	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, owner.userId));
 	const staff = roles.some((row) => row.role === 'coordinator');
 	const rows = await db
-		.select({ session: clubSessions, status: sessionParticipants.status })
+		.select({ session: clubSessions, status: clubSessionParticipants.status })
 		.from(clubSessions)
 		.leftJoin(
-			sessionParticipants,
-			and(eq(sessionParticipants.sessionId, clubSessions.id), eq(sessionParticipants.userId, owner.userId), ne(sessionParticipants.status, 'cancelled'))
+			clubSessionParticipants,
+			and(
+				eq(clubSessionParticipants.sessionId, clubSessions.id),
+				eq(clubSessionParticipants.userId, owner.userId),
+				ne(clubSessionParticipants.status, 'cancelled')
+			)
 		)
 		.where(
-			and(gte(clubSessions.startsAt, since), staff ? undefined : or(eq(sessionParticipants.status, 'confirmed'), eq(sessionParticipants.status, 'waitlisted')))
+			and(
+				gte(clubSessions.startsAt, since),
+				staff ? undefined : or(eq(clubSessionParticipants.status, 'confirmed'), eq(clubSessionParticipants.status, 'waitlisted'))
+			)
 		)
 		.orderBy(clubSessions.startsAt);
 	const events = rows.map((row) => toEvent(row.session, row.status === 'waitlisted', owner.locale, context.origin));

@@ -6,7 +6,7 @@ import { notifications } from '../notifications/schema';
 import { createUser } from '../testing/factories';
 import { cancelRsvp, participationOf, rsvp, signUpMentor, upcomingSessionsOf } from './participation';
 import { cancelSession, getSession, updateSession, type SessionInput } from './sessions';
-import { sessionParticipants } from './schema';
+import { clubSessionParticipants } from './schema';
 import { createStudents, createTestSession, day, testOrigin } from './testing';
 
 const context = { origin: testOrigin };
@@ -138,8 +138,8 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		expect(mine).toMatchObject({ id: sessionId, participation: { status: 'waitlisted', waitlistPosition: 1 } });
 		const [row] = await db()
 			.select()
-			.from(sessionParticipants)
-			.where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.userId, first!.id)));
+			.from(clubSessionParticipants)
+			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, first!.id)));
 		expect(row?.confirmedAt).not.toBeNull();
 	});
 });

@@ -5,7 +5,7 @@ import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { NotifyContext } from '../notifications';
 import { isUuid } from '../ids';
-import { clubSessions, sessionParticipants, type ClubSession, type ParticipantRole } from './schema';
+import { clubSessions, clubSessionParticipants, type ClubSession, type ParticipantRole } from './schema';
 import { getSessions, lockSession, type SessionProblem, type SessionSummary } from './sessions';
 import { countConfirmedStudents, promoteFromWaitlist } from './waitlist';
 
@@ -28,9 +28,9 @@ async function upsertParticipant(db: Database, sessionId: string, userId: string
 		remindedAt: null
 	};
 	await db
-		.insert(sessionParticipants)
+		.insert(clubSessionParticipants)
 		.values({ sessionId, userId, ...values })
-		.onConflictDoUpdate({ target: [sessionParticipants.sessionId, sessionParticipants.userId], set: values });
+		.onConflictDoUpdate({ target: [clubSessionParticipants.sessionId, clubSessionParticipants.userId], set: values });
 }
 
 /** A student takes a seat, or the next place on the waitlist when the session is full. Answering twice changes nothing. */
@@ -40,9 +40,9 @@ export async function rsvp(db: Database, sessionId: string, userId: string, now 
 		const problem = problemOf(session, now);
 		if (problem) return problem;
 		const [existing] = await tx
-			.select({ status: sessionParticipants.status })
-			.from(sessionParticipants)
-			.where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.userId, userId)));
+			.select({ status: clubSessionParticipants.status })
+			.from(clubSessionParticipants)
+			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, userId)));
 		if (existing && existing.status !== 'cancelled') return existing.status;
 		const status: AnswerStatus = (await countConfirmedStudents(tx, sessionId)) < session!.capacity ? 'confirmed' : 'waitlisted';
 		await upsertParticipant(tx, sessionId, userId, 'student', status, now);
@@ -70,9 +70,9 @@ export async function signUpMentor(db: Database, sessionId: string, userId: stri
 		const problem = problemOf(session, now);
 		if (problem) return problem;
 		const [existing] = await tx
-			.select({ status: sessionParticipants.status })
-			.from(sessionParticipants)
-			.where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.userId, userId)));
+			.select({ status: clubSessionParticipants.status })
+			.from(clubSessionParticipants)
+			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, userId)));
 		if (existing && existing.status !== 'cancelled') return null;
 		await upsertParticipant(tx, sessionId, userId, 'mentor', 'confirmed', now);
 		return null;
@@ -93,17 +93,17 @@ export async function cancelMentorSignUp(db: Database, sessionId: string, userId
 export async function cancelFutureMentorSignUps(db: Database, userId: string, now = new Date()): Promise<number> {
 	const future = db.select({ id: clubSessions.id }).from(clubSessions).where(gt(clubSessions.startsAt, now));
 	const cancelled = await db
-		.update(sessionParticipants)
+		.update(clubSessionParticipants)
 		.set({ status: 'cancelled', cancelledAt: now })
 		.where(
 			and(
-				eq(sessionParticipants.userId, userId),
-				eq(sessionParticipants.role, 'mentor'),
-				ne(sessionParticipants.status, 'cancelled'),
-				inArray(sessionParticipants.sessionId, future)
+				eq(clubSessionParticipants.userId, userId),
+				eq(clubSessionParticipants.role, 'mentor'),
+				ne(clubSessionParticipants.status, 'cancelled'),
+				inArray(clubSessionParticipants.sessionId, future)
 			)
 		)
-		.returning({ id: sessionParticipants.id });
+		.returning({ id: clubSessionParticipants.id });
 	return cancelled.length;
 }
 
@@ -125,14 +125,14 @@ export async function participationOf(db: Database, userId: string, sessionIds: 
 			and (w.queued_at, w.id) < (session_participants.queued_at, session_participants.id))::int`;
 	const rows = await db
 		.select({
-			sessionId: sessionParticipants.sessionId,
-			role: sessionParticipants.role,
-			status: sessionParticipants.status,
-			checkedInAt: sessionParticipants.checkedInAt,
+			sessionId: clubSessionParticipants.sessionId,
+			role: clubSessionParticipants.role,
+			status: clubSessionParticipants.status,
+			checkedInAt: clubSessionParticipants.checkedInAt,
 			ahead
 		})
-		.from(sessionParticipants)
-		.where(and(eq(sessionParticipants.userId, userId), inArray(sessionParticipants.sessionId, ids), ne(sessionParticipants.status, 'cancelled')));
+		.from(clubSessionParticipants)
+		.where(and(eq(clubSessionParticipants.userId, userId), inArray(clubSessionParticipants.sessionId, ids), ne(clubSessionParticipants.status, 'cancelled')));
 	return Object.fromEntries(
 		rows.map((row) => [
 			row.sessionId,
@@ -149,10 +149,10 @@ export async function participationOf(db: Database, userId: string, sessionIds: 
 /** The upcoming sessions the person comes to or waits for, earliest first. */
 export async function upcomingSessionsOf(db: Database, userId: string, now = new Date()): Promise<Array<SessionSummary & { participation: Participation }>> {
 	const rows = await db
-		.select({ id: sessionParticipants.sessionId })
-		.from(sessionParticipants)
-		.innerJoin(clubSessions, eq(clubSessions.id, sessionParticipants.sessionId))
-		.where(and(eq(sessionParticipants.userId, userId), ne(sessionParticipants.status, 'cancelled'), gt(clubSessions.endsAt, now)))
+		.select({ id: clubSessionParticipants.sessionId })
+		.from(clubSessionParticipants)
+		.innerJoin(clubSessions, eq(clubSessions.id, clubSessionParticipants.sessionId))
+		.where(and(eq(clubSessionParticipants.userId, userId), ne(clubSessionParticipants.status, 'cancelled'), gt(clubSessions.endsAt, now)))
 		.orderBy(asc(clubSessions.startsAt));
 	const ids = rows.map((row) => row.id);
 	const [sessions, participation] = await Promise.all([getSessions(db, ids), participationOf(db, userId, ids)]);
@@ -161,14 +161,14 @@ export async function upcomingSessionsOf(db: Database, userId: string, now = new
 
 async function cancelParticipation(tx: Database, who: { sessionId: string; userId: string; role: ParticipantRole }, now: Date): Promise<void> {
 	await tx
-		.update(sessionParticipants)
+		.update(clubSessionParticipants)
 		.set({ status: 'cancelled', cancelledAt: now })
 		.where(
 			and(
-				eq(sessionParticipants.sessionId, who.sessionId),
-				eq(sessionParticipants.userId, who.userId),
-				eq(sessionParticipants.role, who.role),
-				ne(sessionParticipants.status, 'cancelled')
+				eq(clubSessionParticipants.sessionId, who.sessionId),
+				eq(clubSessionParticipants.userId, who.userId),
+				eq(clubSessionParticipants.role, who.role),
+				ne(clubSessionParticipants.status, 'cancelled')
 			)
 		);
 }

@@ -6,7 +6,7 @@ import { users } from '../db/schema';
 import { japanDate } from '../../japan-time';
 import { mentorOrganisations } from '../mentoring';
 import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';
-import { sessionParticipants } from './schema';
+import { clubSessionParticipants } from './schema';
 
 export interface SessionRoster {
 	students: Array<StudentPublicProfile & { status: 'confirmed' | 'waitlisted' }>;
@@ -15,11 +15,16 @@ export interface SessionRoster {
 
 export async function sessionRoster(db: Database, sessionId: string, today = japanDate()): Promise<SessionRoster> {
 	const rows = await db
-		.select({ userId: sessionParticipants.userId, role: sessionParticipants.role, status: sessionParticipants.status, displayName: users.displayName })
-		.from(sessionParticipants)
-		.innerJoin(users, eq(users.id, sessionParticipants.userId))
-		.where(and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled')))
-		.orderBy(asc(sessionParticipants.queuedAt), asc(sessionParticipants.id));
+		.select({
+			userId: clubSessionParticipants.userId,
+			role: clubSessionParticipants.role,
+			status: clubSessionParticipants.status,
+			displayName: users.displayName
+		})
+		.from(clubSessionParticipants)
+		.innerJoin(users, eq(users.id, clubSessionParticipants.userId))
+		.where(and(eq(clubSessionParticipants.sessionId, sessionId), ne(clubSessionParticipants.status, 'cancelled')))
+		.orderBy(asc(clubSessionParticipants.queuedAt), asc(clubSessionParticipants.id));
 	const studentRows = rows.filter((row) => row.role === 'student');
 	const mentorRows = rows.filter((row) => row.role === 'mentor');
 	const [profiles, organisations] = await Promise.all([

@@ -27,7 +27,7 @@ export const clubSessions = pgTable('club_sessions', {
 export type ParticipantRole = 'student' | 'mentor';
 export type ParticipantStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
-export const sessionParticipants = pgTable('session_participants', {
+export const clubSessionParticipants = pgTable('session_participants', {
 	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
 	sessionId: uuid('session_id')
 		.notNull()

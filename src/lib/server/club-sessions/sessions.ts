@@ -6,7 +6,7 @@ import { notify, type NotifyContext } from '../notifications';
 import { isUuid } from '../ids';
 import { sessionPayload } from './payload';
 import { promoteFromWaitlist } from './waitlist';
-import { clubSessions, sessionParticipants, type ClubSession } from './schema';
+import { clubSessions, clubSessionParticipants, type ClubSession } from './schema';
 
 export interface SessionInput {
 	title: string;
@@ -75,9 +75,9 @@ export async function lockSession(db: Database, sessionId: string): Promise<Club
 /** The people a change of the session concerns: students confirmed or waiting, and mentors signed up. */
 async function activeParticipantIds(db: Database, sessionId: string): Promise<string[]> {
 	const rows = await db
-		.select({ userId: sessionParticipants.userId })
-		.from(sessionParticipants)
-		.where(and(eq(sessionParticipants.sessionId, sessionId), ne(sessionParticipants.status, 'cancelled')));
+		.select({ userId: clubSessionParticipants.userId })
+		.from(clubSessionParticipants)
+		.where(and(eq(clubSessionParticipants.sessionId, sessionId), ne(clubSessionParticipants.status, 'cancelled')));
 	return rows.map((row) => row.userId);
 }
 
@@ -103,7 +103,7 @@ export async function updateSession(db: Database, sessionId: string, input: Sess
 			before.onlineUrl !== after!.onlineUrl;
 		if (moved && after!.endsAt > now) {
 			// Reminders already sent named the old time; the day-before reminder goes out again for the new one.
-			await tx.update(sessionParticipants).set({ remindedAt: null }).where(eq(sessionParticipants.sessionId, sessionId));
+			await tx.update(clubSessionParticipants).set({ remindedAt: null }).where(eq(clubSessionParticipants.sessionId, sessionId));
 			for (const userId of await activeParticipantIds(tx, sessionId)) {
 				await notify(tx, userId, 'session_changed', sessionPayload(after!), { ...context, now });
 			}
@@ -131,18 +131,18 @@ export async function cancelSession(db: Database, sessionId: string, context: No
 }
 
 const participantCounts = {
-	confirmedStudents: sql<number>`(count(${sessionParticipants.id}) filter (where ${sessionParticipants.role} = 'student' and ${sessionParticipants.status} = 'confirmed'))::int`,
-	waitlisted: sql<number>`(count(${sessionParticipants.id}) filter (where ${sessionParticipants.status} = 'waitlisted'))::int`,
-	mentors: sql<number>`(count(${sessionParticipants.id}) filter (where ${sessionParticipants.role} = 'mentor' and ${sessionParticipants.status} = 'confirmed'))::int`,
-	attendedStudents: sql<number>`(count(${sessionParticipants.id}) filter (where ${sessionParticipants.role} = 'student' and ${sessionParticipants.checkedInAt} is not null))::int`,
-	attendedMentors: sql<number>`(count(${sessionParticipants.id}) filter (where ${sessionParticipants.role} = 'mentor' and ${sessionParticipants.checkedInAt} is not null))::int`
+	confirmedStudents: sql<number>`(count(${clubSessionParticipants.id}) filter (where ${clubSessionParticipants.role} = 'student' and ${clubSessionParticipants.status} = 'confirmed'))::int`,
+	waitlisted: sql<number>`(count(${clubSessionParticipants.id}) filter (where ${clubSessionParticipants.status} = 'waitlisted'))::int`,
+	mentors: sql<number>`(count(${clubSessionParticipants.id}) filter (where ${clubSessionParticipants.role} = 'mentor' and ${clubSessionParticipants.status} = 'confirmed'))::int`,
+	attendedStudents: sql<number>`(count(${clubSessionParticipants.id}) filter (where ${clubSessionParticipants.role} = 'student' and ${clubSessionParticipants.checkedInAt} is not null))::int`,
+	attendedMentors: sql<number>`(count(${clubSessionParticipants.id}) filter (where ${clubSessionParticipants.role} = 'mentor' and ${clubSessionParticipants.checkedInAt} is not null))::int`
 };
 
 async function summaries(db: Database, where: SQL | undefined, order: 'asc' | 'desc', limit: number): Promise<SessionSummary[]> {
 	const rows = await db
 		.select({ session: clubSessions, ...participantCounts })
 		.from(clubSessions)
-		.leftJoin(sessionParticipants, eq(sessionParticipants.sessionId, clubSessions.id))
+		.leftJoin(clubSessionParticipants, eq(clubSessionParticipants.sessionId, clubSessions.id))
 		.where(where)
 		.groupBy(clubSessions.id)
 		.orderBy(order === 'asc' ? asc(clubSessions.startsAt) : desc(clubSessions.startsAt))

@@ -3,7 +3,7 @@ import { and, eq, gte, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { japanDate, schoolYearOf } from '../../japan-time';
 import { japanDateTime } from '../../japan-time';
-import { clubSessions, sessionParticipants } from './schema';
+import { clubSessions, clubSessionParticipants } from './schema';
 import { listPastSessions, type SessionSummary } from './sessions';
 
 export interface AttendanceSummary {
@@ -29,13 +29,13 @@ export async function attendanceSummary(db: Database, now = new Date()): Promise
 			.where(held),
 		db
 			.select({
-				students: sql<number>`(count(*) filter (where ${sessionParticipants.role} = 'student'))::int`,
-				distinctStudents: sql<number>`(count(distinct ${sessionParticipants.userId}) filter (where ${sessionParticipants.role} = 'student'))::int`,
-				mentors: sql<number>`(count(*) filter (where ${sessionParticipants.role} = 'mentor'))::int`
+				students: sql<number>`(count(*) filter (where ${clubSessionParticipants.role} = 'student'))::int`,
+				distinctStudents: sql<number>`(count(distinct ${clubSessionParticipants.userId}) filter (where ${clubSessionParticipants.role} = 'student'))::int`,
+				mentors: sql<number>`(count(*) filter (where ${clubSessionParticipants.role} = 'mentor'))::int`
 			})
-			.from(sessionParticipants)
-			.innerJoin(clubSessions, eq(clubSessions.id, sessionParticipants.sessionId))
-			.where(and(held, isNotNull(sessionParticipants.checkedInAt))),
+			.from(clubSessionParticipants)
+			.innerJoin(clubSessions, eq(clubSessions.id, clubSessionParticipants.sessionId))
+			.where(and(held, isNotNull(clubSessionParticipants.checkedInAt))),
 		listPastSessions(db, now, 6)
 	]);
 	return {

@@ -3,13 +3,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { notify, type NotifyContext } from '../notifications';
 import { sessionPayload } from './payload';
-import { sessionParticipants, type ClubSession } from './schema';
+import { clubSessionParticipants, type ClubSession } from './schema';
 
 export async function countConfirmedStudents(db: Database, sessionId: string): Promise<number> {
 	const [row] = await db
 		.select({ count: sql<number>`count(*)::int` })
-		.from(sessionParticipants)
-		.where(and(eq(sessionParticipants.sessionId, sessionId), eq(sessionParticipants.role, 'student'), eq(sessionParticipants.status, 'confirmed')));
+		.from(clubSessionParticipants)
+		.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.role, 'student'), eq(clubSessionParticipants.status, 'confirmed')));
 	return Number(row?.count ?? 0);
 }
 
@@ -23,18 +23,18 @@ export async function promoteFromWaitlist(db: Database, session: ClubSession, co
 	const free = session.capacity - (await countConfirmedStudents(db, session.id));
 	if (free <= 0) return [];
 	const next = await db
-		.select({ id: sessionParticipants.id, userId: sessionParticipants.userId })
-		.from(sessionParticipants)
-		.where(and(eq(sessionParticipants.sessionId, session.id), eq(sessionParticipants.status, 'waitlisted')))
-		.orderBy(asc(sessionParticipants.queuedAt), asc(sessionParticipants.id))
+		.select({ id: clubSessionParticipants.id, userId: clubSessionParticipants.userId })
+		.from(clubSessionParticipants)
+		.where(and(eq(clubSessionParticipants.sessionId, session.id), eq(clubSessionParticipants.status, 'waitlisted')))
+		.orderBy(asc(clubSessionParticipants.queuedAt), asc(clubSessionParticipants.id))
 		.limit(free);
 	if (next.length === 0) return [];
 	await db
-		.update(sessionParticipants)
+		.update(clubSessionParticipants)
 		.set({ status: 'confirmed', confirmedAt: now })
 		.where(
 			inArray(
-				sessionParticipants.id,
+				clubSessionParticipants.id,
 				next.map((row) => row.id)
 			)
 		);

@@ -6,7 +6,7 @@ import type { Database } from '../db';
 import * as membership from '../membership';
 import * as mentoring from '../mentoring';
 import * as reviews from '../reviews';
-import * as sessions from '../sessions';
+import * as sessions from '../club-sessions';
 import { japanDate } from '../../japan-time';
 import { buildReport, pageReportOptions } from './report';
 import { computeShared, sharedPagesVersion } from '../caching';

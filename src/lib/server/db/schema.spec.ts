@@ -14,7 +14,7 @@ import * as membership from '../membership/schema';
 import * as mentoring from '../mentoring/schema';
 import * as notifications from '../notifications/schema';
 import * as reviews from '../reviews/schema';
-import * as sessions from '../sessions/schema';
+import * as sessions from '../club-sessions/schema';
 
 const declaredTables = [core, audit, exercises, judge, membership, mentoring, notifications, reviews, sessions]
 	.flatMap((module) => Object.values(module))

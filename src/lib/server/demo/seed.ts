@@ -6,7 +6,7 @@ import * as auth from '../auth';
 import { seedDemoRoster } from '../membership/demo';
 import { seedDemoMentoring } from '../mentoring/demo';
 import { seedDemoReviews } from '../reviews/demo';
-import { seedDemoSessions } from '../sessions/demo';
+import { seedDemoSessions } from '../club-sessions/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 

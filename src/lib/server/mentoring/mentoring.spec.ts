@@ -6,9 +6,9 @@ import * as audit from '../audit';
 import * as auth from '../auth';
 import { insertMember } from '../membership/testing';
 import { createUser, type TestUser } from '../testing/factories';
-import { participationOf, rsvp, signUpMentor } from '../sessions/participation';
-import { sessionRoster } from '../sessions/roster';
-import { createTestSession } from '../sessions/testing';
+import { participationOf, rsvp, signUpMentor } from '../club-sessions/participation';
+import { sessionRoster } from '../club-sessions/roster';
+import { createTestSession } from '../club-sessions/testing';
 import {
 	approveMentorApplication,
 	latestMentorApplication,

@@ -1,5 +1,5 @@
 import * as auth from '$lib/server/auth';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import { japanDateAndTime } from '$lib/japan-time';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import * as auth from '$lib/server/auth';
 import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import type { RequestHandler } from './$types';
 
 /** A personal iCalendar feed: the secret token in the URL is the only credential (calendar apps send no cookies). */

@@ -3,7 +3,7 @@ import type { Database } from '$lib/server/db';
 import * as membership from '$lib/server/membership';
 import * as mentoring from '$lib/server/mentoring';
 import * as reviews from '$lib/server/reviews';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import type { AuditEntry } from '$lib/server/audit';
 import { auditSubjectIds, type AuditSubjects } from '$lib/audit/sentences';
 

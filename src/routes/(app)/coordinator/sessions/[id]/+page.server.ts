@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { japanDateAndTime } from '$lib/japan-time';
-import { sessionForm } from '$lib/validation/sessions';
+import { sessionForm } from '$lib/validation/club-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import { parseForm } from '$lib/server/forms';
-import { sessionForm } from '$lib/validation/sessions';
+import { sessionForm } from '$lib/validation/club-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import { csvDownloadHeaders } from '$lib/server/csv';
 import type { RequestHandler } from './$types';
 

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import * as sessions from '$lib/server/sessions';
+import * as sessions from '$lib/server/club-sessions';
 import { failWith } from '$lib/server/forms';
-import { attendedParticipantIds } from '$lib/validation/sessions';
+import { attendedParticipantIds } from '$lib/validation/club-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
