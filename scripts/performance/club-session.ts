@@ -3,6 +3,7 @@
 // way the exercise page does (its event stream, then the result). Runs happen in the student's browser, so only the
 // share of runs from browsers that cannot run the language reach the server.
 import { benchPassword, studentEmail } from './large-dataset';
+import { judgingEnded } from '../../src/lib/judge/verdicts';
 
 export type ProgramKind = 'correct' | 'wrong' | 'infinite loop' | 'sleeper' | 'huge output' | 'fork attempt' | 'memory hog';
 
@@ -121,8 +122,6 @@ async function logIn(origin: string, email: string, tally: SessionTally): Promis
 	return cookie;
 }
 
-const finished = new Set(['done', 'failed', 'replaced']);
-
 /** Reads the submission's event stream, as the page's EventSource does, until judging ends. */
 async function followEvents(origin: string, cookie: string, id: string): Promise<string> {
 	const response = await fetch(`${origin}/api/submissions/${id}/events`, { headers: { cookie, accept: 'text/event-stream' } });
@@ -143,7 +142,7 @@ async function followEvents(origin: string, cookie: string, id: string): Promise
 			const data = /^data: (.*)$/m.exec(event)?.[1];
 			if (data) status = (JSON.parse(data) as { status: string }).status;
 		}
-		if (finished.has(status)) {
+		if (judgingEnded(status)) {
 			await reader.cancel();
 			break;
 		}
@@ -169,7 +168,7 @@ async function judgeOnce(origin: string, cookie: string, slug: string, mode: 'ru
 		// The stream ends when judging does, or after its two minutes; the page then asks for where things stand.
 		const deadline = Date.now() + 180_000;
 		let view: { status: string } = { status: 'queued' };
-		while (!finished.has(view.status) && Date.now() < deadline) {
+		while (!judgingEnded(view.status) && Date.now() < deadline) {
 			await followEvents(origin, cookie, body.id);
 			const result = await fetch(`${origin}/api/submissions/${body.id}`, { headers: { cookie } });
 			if (result.status !== 200) {
@@ -178,7 +177,7 @@ async function judgeOnce(origin: string, cookie: string, slug: string, mode: 'ru
 			}
 			view = (await result.json()) as { status: string };
 		}
-		if (!finished.has(view.status)) return 'no verdict within 3 minutes';
+		if (!judgingEnded(view.status)) return 'no verdict within 3 minutes';
 		tally.verdictMs[honestKinds.has(kind) ? 'honest' : 'hostile'].push(performance.now() - posted);
 		return view.status === 'failed' ? 'judge failed (IE)' : undefined;
 	});

@@ -25,3 +25,10 @@ export function worstVerdict(verdicts: ReadonlyArray<CaseVerdict | null>): CaseV
 	}
 	return worst;
 }
+
+/** Statuses after which a submission never changes again: judged, given up on (IE), or replaced before it started. */
+const endStatuses: readonly string[] = ['done', 'failed', 'replaced'];
+
+export function judgingEnded(status: string): boolean {
+	return endStatuses.includes(status);
+}

@@ -46,6 +46,11 @@ export function withoutOnlineLink({ onlineUrl, ...session }: SessionSummary): Li
 	return { ...session, online: onlineUrl !== null };
 }
 
+/** A session as the home pages list it, to anyone: when, where and whether online; no link, no counts, no names. */
+export function publicListing({ id, title, startsAt, endsAt, venue, onlineUrl }: SessionSummary) {
+	return { id, title, startsAt, endsAt, venue, online: onlineUrl !== null };
+}
+
 /** The online link is for students with a seat, mentors and coordinators; never for the waitlist or anyone else. */
 export function canSeeOnlineLink(roles: readonly string[], status: 'confirmed' | 'waitlisted' | null): boolean {
 	return roles.includes('coordinator') || roles.includes('mentor') || status === 'confirmed';

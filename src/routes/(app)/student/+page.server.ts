@@ -20,14 +20,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		user.id,
 		upcoming.map((session) => session.id)
 	);
-	const upcomingSessions = upcoming.map(({ id, title, startsAt, endsAt, venue, onlineUrl }) => ({
-		id,
-		title,
-		startsAt,
-		endsAt,
-		venue,
-		online: onlineUrl !== null,
-		participation: mine[id] ?? null
-	}));
+	const upcomingSessions = upcoming.map((session) => ({ ...sessions.publicListing(session), participation: mine[session.id] ?? null }));
 	return { displayName: user.displayName, progress, streak, recent, next, openReviews, upcomingSessions };
 };

@@ -1,4 +1,5 @@
 // The page's conversation with the judge: send a program, follow its progress, fetch the verdict.
+import { judgingEnded } from '$lib/judge/verdicts';
 import type { SubmissionView } from '$lib/server/judge';
 
 export type Progress = Pick<SubmissionView, 'status' | 'casesDone' | 'casesTotal'>;
@@ -30,8 +31,6 @@ export async function sendToJudge(body: JudgeRequestBody): Promise<Accepted> {
 	return { id: answer.id, review: answer.review };
 }
 
-const finished = (status: Progress['status']) => status === 'done' || status === 'failed' || status === 'replaced';
-
 /** Streams progress until judging ends, then returns the full result. */
 export async function followSubmission(id: string, onProgress: (progress: Progress) => void): Promise<SubmissionView> {
 	await new Promise<void>((resolve) => {
@@ -43,7 +42,7 @@ export async function followSubmission(id: string, onProgress: (progress: Progre
 		events.onmessage = (event) => {
 			const progress = JSON.parse(event.data) as Progress;
 			onProgress(progress);
-			if (finished(progress.status)) finish();
+			if (judgingEnded(progress.status)) finish();
 		};
 		// The stream also ends this way when the server closes it; the fetch below tells where judging stands.
 		events.onerror = finish;
@@ -52,7 +51,7 @@ export async function followSubmission(id: string, onProgress: (progress: Progre
 		const response = await fetch(`/api/submissions/${id}`);
 		if (!response.ok) throw new JudgeRequestError(String(response.status));
 		const view = (await response.json()) as SubmissionView;
-		if (finished(view.status)) return view;
+		if (judgingEnded(view.status)) return view;
 		onProgress(view);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
-import { nextChange } from '$lib/server/judge';
-import { submissionProgress } from '$lib/server/judge';
+import { judgingEnded } from '$lib/judge/verdicts';
+import { nextChange, submissionProgress } from '$lib/server/judge';
 import type { RequestHandler } from './$types';
 
 // Progress while cases finish ("3/10"), as server-sent events. The row is read again when the judge announces a
@@ -31,7 +31,7 @@ export const GET: RequestHandler = async ({ params, locals, request }) => {
 				const event = JSON.stringify(progress);
 				if (event !== last) controller.enqueue(encoder.encode(`data: ${event}\n\n`));
 				last = event;
-				if (['done', 'failed', 'replaced'].includes(progress.status) || Date.now() - started > maxStreamMs) break;
+				if (judgingEnded(progress.status) || Date.now() - started > maxStreamMs) break;
 				await changed;
 			}
 			finished.abort();
