@@ -15,6 +15,8 @@ export interface DatabaseOptions {
 	url?: string;
 	/** Folder of the embedded database; `memory://` keeps it in memory (tests). */
 	pgliteDir?: string;
+	/** An embedded database to start from, as PGlite's `dumpDataDir` wrote it (tests start from a migrated one). */
+	pgliteDump?: Blob;
 	/** Pool size for a real Postgres. */
 	maxConnections?: number;
 	/** Called with every statement issued through `db` (the EXPLAIN test captures the SQL behind a page with it). */
@@ -32,6 +34,8 @@ export interface DatabaseConnection {
 	 * is called. Note: not through Supabase's transaction pooler (port 6543), which cannot hold a LISTEN.
 	 */
 	listen(channel: string, onNotice: (payload: string) => void): Promise<() => Promise<void>>;
+	/** The embedded database's files as one archive, for `pgliteDump` (PGlite only). */
+	dump?(): Promise<Blob>;
 	close(): Promise<void>;
 }
 
@@ -50,15 +54,17 @@ export const defaultPgliteDir = './.data/pglite';
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseConnection> {
 	const logger = options.logQuery && { logQuery: options.logQuery };
-	return options.url ? openPostgres(options.url, options.maxConnections ?? 10, logger) : openPglite(options.pgliteDir ?? defaultPgliteDir, logger);
+	return options.url
+		? openPostgres(options.url, options.maxConnections ?? 10, logger)
+		: openPglite(options.pgliteDir ?? defaultPgliteDir, logger, options.pgliteDump);
 }
 
 type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
 
-async function openPglite(dir: string, logger: QueryLogger): Promise<DatabaseConnection> {
+async function openPglite(dir: string, logger: QueryLogger, dump?: Blob): Promise<DatabaseConnection> {
 	const inMemory = dir.startsWith('memory://');
 	if (!inMemory) mkdirSync(dir, { recursive: true });
-	const client = await PGlite.create(dir);
+	const client = await PGlite.create(dir, dump ? { loadDataDir: dump } : {});
 	client.query = timedQueries(client.query.bind(client)) as typeof client.query;
 	const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
 	return {
@@ -78,6 +84,7 @@ async function openPglite(dir: string, logger: QueryLogger): Promise<DatabaseCon
 				if (!client.closed) await unlisten();
 			};
 		},
+		dump: () => client.dumpDataDir('none'),
 		async close() {
 			if (!client.closed) await client.close();
 		}
