@@ -27,12 +27,12 @@ test('a student who saved English is greeted in English at the next login, notif
 	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'sum-to-n'));
 	const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: 'print(0)\n' });
 	const request = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
-	if (typeof request === 'string') throw new Error(request);
+	if (!request.ok) throw new Error(request.problem);
 	const mentor = await makeUser({ roles: ['mentor'] });
-	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toBeNull();
+	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toEqual({ ok: true });
 	expect(
 		await reviews.postReview(database.db, mentor.id, request.id, { body: 'Nice start!', outcome: 'changes_requested' }, { origin: 'http://localhost' })
-	).toBeNull();
+	).toEqual({ ok: true });
 
 	// At home, a browser that has never seen the portal (Japanese by default): the login page is Japanese, the portal
 	// after login is English.

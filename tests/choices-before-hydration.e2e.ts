@@ -50,10 +50,10 @@ test('every form keeps radio buttons, checkboxes and lists chosen before the pag
 	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'sum-to-n'));
 	const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: 'print(0)\n' });
 	const request = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
-	if (typeof request === 'string') throw new Error(request);
-	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toBeNull();
+	if (!request.ok) throw new Error(request.problem);
+	expect(await reviews.claimReview(database.db, mentor.id, request.id)).toEqual({ ok: true });
 	const sessionId = await createTestSession(database.db);
-	expect(await sessions.rsvp(database.db, sessionId, student.id)).toBe('confirmed');
+	expect(await sessions.rsvp(database.db, sessionId, student.id)).toEqual({ ok: true, status: 'confirmed' });
 
 	const walks: Array<{ user: TestUser; paths: string[] }> = [
 		{ user: newcomer, paths: ['/mentors/apply', '/settings'] },

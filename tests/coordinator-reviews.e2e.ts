@@ -35,7 +35,7 @@ async function waitingRequest(db: Database, studentId: string, slug: string, day
 		{ submissionId, kind: 'help', question: '出力が合いません' },
 		{ origin: e2eOrigin, now: new Date(Date.now() - days * day) }
 	);
-	if (typeof asked === 'string') throw new Error(asked);
+	if (!asked.ok) throw new Error(asked.problem);
 	return asked.id;
 }
 
@@ -61,8 +61,8 @@ test('a coordinator sees the overdue request highlighted, sets the threshold, an
 	const overdueId = await waitingRequest(db, student.id, 'hello-name', 59);
 	const mentor = await createUser(db, { roles: ['mentor'], displayName: `犀川 レビュー${Date.now().toString(36)}` });
 	const reviewedId = await waitingRequest(db, student.id, 'even-or-odd', 1);
-	expect(await claimReview(db, mentor.id, reviewedId)).toBeNull();
-	expect(await postReview(db, mentor.id, reviewedId, { body: 'よくできました', outcome: 'approved' }, { origin: e2eOrigin })).toBeNull();
+	expect(await claimReview(db, mentor.id, reviewedId)).toEqual({ ok: true });
+	expect(await postReview(db, mentor.id, reviewedId, { body: 'よくできました', outcome: 'approved' }, { origin: e2eOrigin })).toEqual({ ok: true });
 
 	await logIn(page, await makeUser({ roles: ['coordinator'] }));
 	await page.goto('/coordinator');

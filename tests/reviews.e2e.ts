@@ -196,7 +196,7 @@ test('a deactivated mentor is refused on the next request; students cannot post 
 	const student = await makeUser({ roles: ['student'] });
 	const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: wrong });
 	const created = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
-	if (typeof created === 'string') throw new Error(created);
+	if (!created.ok) throw new Error(created.problem);
 
 	const mentor = await makeUser({ roles: ['mentor'] });
 	const mentorPage = await newPage(browser);

@@ -39,7 +39,7 @@ test('someone who is not a member erases their application only when they tick t
 	const membership = await import('../src/lib/server/membership');
 	const { applicationFormFor, createApplicant } = await import('../src/lib/server/membership/testing');
 	const person = await createApplicant(database.db);
-	expect(await membership.submitApplication(database.db, person.applicant, applicationFormFor(), e2eOrigin)).toBeNull();
+	expect(await membership.submitApplication(database.db, person.applicant, applicationFormFor(), e2eOrigin)).toEqual({ ok: true });
 	const page = await newPage(browser);
 	await logIn(page, person);
 	await page.goto('/me/data');
@@ -128,7 +128,7 @@ test('a guardian reads the club’s contact on the consent page', async ({ brows
 	const { applicationFormFor, consentTokenFromMail, createApplicant } = await import('../src/lib/server/membership/testing');
 	const person = await createApplicant(database.db);
 	const form = applicationFormFor();
-	expect(await membership.submitApplication(database.db, person.applicant, form, e2eOrigin)).toBeNull();
+	expect(await membership.submitApplication(database.db, person.applicant, form, e2eOrigin)).toEqual({ ok: true });
 	const token = await consentTokenFromMail(database.db, form.guardianEmail);
 	const guardian = await newPage(browser, 390);
 	await guardian.goto(`/consent/${token}`);
@@ -142,7 +142,7 @@ test('a coordinator approves an application straight from the list', async ({ br
 	const person = await createApplicant(database.db);
 	const fullName = `一覧 承認${Date.now().toString(36)}`;
 	const form = applicationFormFor({ fullName });
-	expect(await membership.submitApplication(database.db, person.applicant, form, e2eOrigin)).toBeNull();
+	expect(await membership.submitApplication(database.db, person.applicant, form, e2eOrigin)).toEqual({ ok: true });
 	expect(await membership.decideConsent(database.db, (await consentTokenFromMail(database.db, form.guardianEmail))!, 'consent')).toBe(true);
 
 	const page = await newPage(browser);

@@ -5,6 +5,7 @@ import * as audit from './audit';
 import * as mentoring from './mentoring';
 import * as reviews from './reviews';
 import * as sessions from './club-sessions';
+import { ok, type Outcome } from './outcome';
 
 /**
  * Takes the mentor role away (refused from the very next request), cancels the mentor's future session sign-ups
@@ -16,13 +17,13 @@ export async function deactivateMentor(
 	userId: string,
 	reason: string | undefined,
 	now = new Date()
-): Promise<mentoring.MentorProblem | null> {
+): Promise<Outcome<mentoring.MentorProblem>> {
 	return db.transaction(async (tx) => {
-		const problem = await mentoring.deactivateMentorRole(tx, actor, userId, reason, now);
-		if (problem) return problem;
+		const deactivated = await mentoring.deactivateMentorRole(tx, actor, userId, reason, now);
+		if (!deactivated.ok) return deactivated;
 		const cancelled = await sessions.cancelFutureMentorSignUps(tx, userId, now);
 		const releasedReviews = await reviews.releaseMentorRequests(tx, userId);
 		await audit.record(tx, actor, 'mentor_deactivated', { detail: { userId, cancelledSignUps: cancelled, releasedReviews } });
-		return null;
+		return ok;
 	});
 }

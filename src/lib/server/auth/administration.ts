@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { roles } from '../db/schema';
 import { findUserById, grantRole, revokeRole, setDisabled } from './accounts';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export const accountChange = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('disable') }),
@@ -14,10 +15,10 @@ export type AccountChange = z.infer<typeof accountChange>;
 export type AdministrationProblem = 'accounts_cannot_change_self' | 'accounts_not_found';
 
 /** A coordinator changes someone's roles or access. Coordinators cannot lock themselves out. */
-export async function changeAccount(db: Database, actorId: string, targetId: string, change: AccountChange): Promise<AdministrationProblem | null> {
-	if (!z.uuid().safeParse(targetId).success || !(await findUserById(db, targetId))) return 'accounts_not_found';
+export async function changeAccount(db: Database, actorId: string, targetId: string, change: AccountChange): Promise<Outcome<AdministrationProblem>> {
+	if (!z.uuid().safeParse(targetId).success || !(await findUserById(db, targetId))) return refuse('accounts_not_found');
 	const lockingOutSelf = change.kind === 'disable' || (change.kind === 'revoke' && change.role === 'coordinator');
-	if (actorId === targetId && lockingOutSelf) return 'accounts_cannot_change_self';
+	if (actorId === targetId && lockingOutSelf) return refuse('accounts_cannot_change_self');
 	switch (change.kind) {
 		case 'disable':
 			await setDisabled(db, targetId, true);
@@ -32,5 +33,5 @@ export async function changeAccount(db: Database, actorId: string, targetId: str
 			await revokeRole(db, targetId, change.role);
 			break;
 	}
-	return null;
+	return ok;
 }

@@ -14,6 +14,7 @@ import { mentorOrganisations } from '../mentoring';
 import { formatSessionTime } from '../../japan-time';
 import { lockSession, getSession, type SessionProblem, type SessionSummary } from './sessions';
 import { clubSessionParticipants, type ParticipantRole } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export interface CheckInRow {
 	participantId: number;
@@ -82,10 +83,10 @@ export async function recordAttendance(
 	sessionId: string,
 	attendedParticipantIds: number[],
 	now = new Date()
-): Promise<SessionProblem | null> {
+): Promise<Outcome<SessionProblem>> {
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
-		if (!session) return 'session_error_not_found';
+		if (!session) return refuse('session_error_not_found');
 		const ids = attendedParticipantIds.filter((id) => Number.isSafeInteger(id) && id > 0);
 		const ofSession = and(eq(clubSessionParticipants.sessionId, sessionId), ne(clubSessionParticipants.status, 'cancelled'));
 		if (ids.length) {
@@ -98,7 +99,7 @@ export async function recordAttendance(
 			.update(clubSessionParticipants)
 			.set({ checkedInAt: null, checkedInBy: null })
 			.where(and(ofSession, ids.length ? notInArray(clubSessionParticipants.id, ids) : undefined));
-		return null;
+		return ok;
 	});
 }
 

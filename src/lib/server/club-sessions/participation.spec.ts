@@ -24,8 +24,8 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		const students = await createStudents(db(), 4);
 		const answers = [];
 		for (const student of students) answers.push(await rsvp(db(), sessionId, student.id));
-		expect(answers).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
-		expect(await rsvp(db(), sessionId, students[0]!.id)).toBe('confirmed');
+		expect(answers.map((answer) => answer.ok && answer.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
+		expect(await rsvp(db(), sessionId, students[0]!.id)).toEqual({ ok: true, status: 'confirmed' });
 		const positions = await Promise.all(students.map((student) => participationOf(db(), student.id, [sessionId])));
 		expect(positions.map((answer) => answer[sessionId]?.waitlistPosition)).toEqual([null, null, 1, 2]);
 		expect(await getSession(db(), sessionId)).toMatchObject({ confirmedStudents: 2, waitlisted: 2 });
@@ -35,7 +35,7 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		const sessionId = await createTestSession(db(), { capacity: 1 });
 		const [first, second, third] = await createStudents(db(), 3);
 		for (const student of [first!, second!, third!]) await rsvp(db(), sessionId, student.id);
-		expect(await cancelRsvp(db(), sessionId, first!.id, context)).toBeNull();
+		expect(await cancelRsvp(db(), sessionId, first!.id, context)).toEqual({ ok: true });
 		expect(await statuses(sessionId, [first!.id, second!.id, third!.id])).toEqual(['none', 'confirmed', 'waitlisted']);
 		expect((await participationOf(db(), third!.id, [sessionId]))[sessionId]?.waitlistPosition).toBe(1);
 
@@ -53,7 +53,7 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		const [first, second, third] = await createStudents(db(), 3);
 		for (const student of [first!, second!, third!]) await rsvp(db(), sessionId, student.id);
 		await cancelRsvp(db(), sessionId, second!.id, context);
-		expect(await rsvp(db(), sessionId, second!.id)).toBe('waitlisted');
+		expect(await rsvp(db(), sessionId, second!.id)).toEqual({ ok: true, status: 'waitlisted' });
 		const [answer] = Object.values(await participationOf(db(), second!.id, [sessionId]));
 		expect(answer?.waitlistPosition).toBe(2);
 	});
@@ -62,8 +62,8 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		const sessionId = await createTestSession(db(), { capacity: 3 });
 		const students = await createStudents(db(), 10);
 		const answers = await Promise.all(students.map((student) => rsvp(db(), sessionId, student.id)));
-		expect(answers.filter((answer) => answer === 'confirmed')).toHaveLength(3);
-		expect(answers.filter((answer) => answer === 'waitlisted')).toHaveLength(7);
+		expect(answers.filter((answer) => answer.ok && answer.status === 'confirmed')).toHaveLength(3);
+		expect(answers.filter((answer) => answer.ok && answer.status === 'waitlisted')).toHaveLength(7);
 		expect(await getSession(db(), sessionId)).toMatchObject({ confirmedStudents: 3, waitlisted: 7 });
 	});
 
@@ -91,7 +91,7 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		for (const student of [first!, second!, third!]) await rsvp(db(), sessionId, student.id);
 		const session = (await getSession(db(), sessionId))!;
 		const input: SessionInput = { ...session, capacity: 2 };
-		expect(await updateSession(db(), sessionId, input, context)).toBeNull();
+		expect(await updateSession(db(), sessionId, input, context)).toEqual({ ok: true });
 		expect(await statuses(sessionId, [first!.id, second!.id, third!.id])).toEqual(['confirmed', 'confirmed', 'waitlisted']);
 		await updateSession(db(), sessionId, { ...input, capacity: 1 }, context);
 		expect(await statuses(sessionId, [first!.id, second!.id, third!.id])).toEqual(['confirmed', 'confirmed', 'waitlisted']);
@@ -103,12 +103,12 @@ describeEachDatabase('session RSVPs and the waitlist', (connection) => {
 		const now = new Date();
 		const started = await createTestSession(db(), { startsAt: new Date(now.getTime() - 60_000), endsAt: new Date(now.getTime() + day) });
 		const [student] = await createStudents(db(), 1);
-		expect(await rsvp(db(), started, student!.id)).toBe('session_error_closed');
+		expect(await rsvp(db(), started, student!.id)).toEqual({ ok: false, problem: 'session_error_closed' });
 		const cancelled = await createTestSession(db());
-		expect(await cancelSession(db(), cancelled, context)).toBeNull();
-		expect(await rsvp(db(), cancelled, student!.id)).toBe('session_error_cancelled');
-		expect(await rsvp(db(), crypto.randomUUID(), student!.id)).toBe('session_error_not_found');
-		expect(await rsvp(db(), 'not-a-uuid', student!.id)).toBe('session_error_not_found');
+		expect(await cancelSession(db(), cancelled, context)).toEqual({ ok: true });
+		expect(await rsvp(db(), cancelled, student!.id)).toEqual({ ok: false, problem: 'session_error_cancelled' });
+		expect(await rsvp(db(), crypto.randomUUID(), student!.id)).toEqual({ ok: false, problem: 'session_error_not_found' });
+		expect(await rsvp(db(), 'not-a-uuid', student!.id)).toEqual({ ok: false, problem: 'session_error_not_found' });
 	});
 
 	it('tells everyone coming when a session moves or is cancelled', async () => {

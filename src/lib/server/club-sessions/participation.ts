@@ -8,6 +8,7 @@ import { isUuid } from '../ids';
 import { clubSessions, clubSessionParticipants, type ClubSession, type ParticipantRole } from './schema';
 import { getSessions, lockSession, type SessionProblem, type SessionSummary } from './sessions';
 import { countConfirmedStudents, promoteFromWaitlist } from './waitlist';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export type AnswerStatus = 'confirmed' | 'waitlisted';
 
@@ -34,58 +35,58 @@ async function upsertParticipant(db: Database, sessionId: string, userId: string
 }
 
 /** A student takes a seat, or the next place on the waitlist when the session is full. Answering twice changes nothing. */
-export async function rsvp(db: Database, sessionId: string, userId: string, now = new Date()): Promise<AnswerStatus | SessionProblem> {
+export async function rsvp(db: Database, sessionId: string, userId: string, now = new Date()): Promise<Outcome<SessionProblem, { status: AnswerStatus }>> {
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
-		if (problem) return problem;
+		if (problem) return refuse(problem);
 		const [existing] = await tx
 			.select({ status: clubSessionParticipants.status })
 			.from(clubSessionParticipants)
 			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, userId)));
-		if (existing && existing.status !== 'cancelled') return existing.status;
+		if (existing && existing.status !== 'cancelled') return { ok: true, status: existing.status };
 		const status: AnswerStatus = (await countConfirmedStudents(tx, sessionId)) < session!.capacity ? 'confirmed' : 'waitlisted';
 		await upsertParticipant(tx, sessionId, userId, 'student', status, now);
-		return status;
+		return { ok: true, status };
 	});
 }
 
 /** A student gives up their seat or waitlist place; a freed seat goes to the first on the waitlist at once. */
-export async function cancelRsvp(db: Database, sessionId: string, userId: string, context: NotifyContext): Promise<SessionProblem | null> {
+export async function cancelRsvp(db: Database, sessionId: string, userId: string, context: NotifyContext): Promise<Outcome<SessionProblem>> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
-		if (problem) return problem;
+		if (problem) return refuse(problem);
 		await cancelParticipation(tx, { sessionId, userId, role: 'student' }, now);
 		await promoteFromWaitlist(tx, session!, { ...context, now });
-		return null;
+		return ok;
 	});
 }
 
 /** A mentor signs up to help. Mentors have no capacity: more help than needed is welcome. */
-export async function signUpMentor(db: Database, sessionId: string, userId: string, now = new Date()): Promise<SessionProblem | null> {
+export async function signUpMentor(db: Database, sessionId: string, userId: string, now = new Date()): Promise<Outcome<SessionProblem>> {
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
-		if (problem) return problem;
+		if (problem) return refuse(problem);
 		const [existing] = await tx
 			.select({ status: clubSessionParticipants.status })
 			.from(clubSessionParticipants)
 			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, userId)));
-		if (existing && existing.status !== 'cancelled') return null;
+		if (existing && existing.status !== 'cancelled') return ok;
 		await upsertParticipant(tx, sessionId, userId, 'mentor', 'confirmed', now);
-		return null;
+		return ok;
 	});
 }
 
-export async function cancelMentorSignUp(db: Database, sessionId: string, userId: string, now = new Date()): Promise<SessionProblem | null> {
+export async function cancelMentorSignUp(db: Database, sessionId: string, userId: string, now = new Date()): Promise<Outcome<SessionProblem>> {
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
-		if (problem) return problem;
+		if (problem) return refuse(problem);
 		await cancelParticipation(tx, { sessionId, userId, role: 'mentor' }, now);
-		return null;
+		return ok;
 	});
 }
 

@@ -56,7 +56,7 @@ describeEachDatabase('sessions: attendance and calendar feeds', (connection) => 
 			['mentor', 'confirmed', mentor.displayName]
 		]);
 		const [student, , helper] = list.rows;
-		expect(await recordAttendance(db(), actor, sessionId, [student!.participantId, helper!.participantId])).toBeNull();
+		expect(await recordAttendance(db(), actor, sessionId, [student!.participantId, helper!.participantId])).toEqual({ ok: true });
 		expect(await getSession(db(), sessionId)).toMatchObject({ attendedStudents: 1, attendedMentors: 1 });
 		await recordAttendance(db(), actor, sessionId, [helper!.participantId]);
 		expect(await getSession(db(), sessionId)).toMatchObject({ attendedStudents: 0, attendedMentors: 1 });

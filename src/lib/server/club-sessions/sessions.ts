@@ -7,6 +7,7 @@ import { isUuid } from '../ids';
 import { sessionPayload } from './payload';
 import { promoteFromWaitlist } from './waitlist';
 import { clubSessions, clubSessionParticipants, type ClubSession } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export interface SessionInput {
 	title: string;
@@ -90,12 +91,12 @@ async function activeParticipantIds(db: Database, sessionId: string): Promise<st
  * Saves the coordinator's changes. More seats move the waitlist up; a new time or place is told to everyone
  * coming. Fewer seats than confirmed students never un-confirm anyone: the waitlist just waits longer.
  */
-export async function updateSession(db: Database, sessionId: string, input: SessionInput, context: NotifyContext): Promise<SessionProblem | null> {
+export async function updateSession(db: Database, sessionId: string, input: SessionInput, context: NotifyContext): Promise<Outcome<SessionProblem>> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const before = await lockSession(tx, sessionId);
-		if (!before) return 'session_error_not_found';
-		if (before.cancelledAt) return 'session_error_cancelled';
+		if (!before) return refuse('session_error_not_found');
+		if (before.cancelledAt) return refuse('session_error_cancelled');
 		const [after] = await tx
 			.update(clubSessions)
 			.set({ ...columnsOf(input), updatedAt: now })
@@ -114,24 +115,24 @@ export async function updateSession(db: Database, sessionId: string, input: Sess
 			}
 		}
 		await promoteFromWaitlist(tx, after!, { ...context, now });
-		return null;
+		return ok;
 	});
 }
 
 /** Cancels the session and tells everyone who was coming or waiting. */
-export async function cancelSession(db: Database, sessionId: string, context: NotifyContext): Promise<SessionProblem | null> {
+export async function cancelSession(db: Database, sessionId: string, context: NotifyContext): Promise<Outcome<SessionProblem>> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const session = await lockSession(tx, sessionId);
-		if (!session) return 'session_error_not_found';
-		if (session.cancelledAt) return 'session_error_cancelled';
+		if (!session) return refuse('session_error_not_found');
+		if (session.cancelledAt) return refuse('session_error_cancelled');
 		await tx.update(clubSessions).set({ cancelledAt: now, updatedAt: now }).where(eq(clubSessions.id, sessionId));
 		if (session.endsAt > now) {
 			for (const userId of await activeParticipantIds(tx, sessionId)) {
 				await notify(tx, userId, 'session_cancelled', sessionPayload(session), { ...context, now });
 			}
 		}
-		return null;
+		return ok;
 	});
 }
 

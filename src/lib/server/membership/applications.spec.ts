@@ -32,7 +32,7 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		const person = await createApplicant(db());
 		const form = applicationFormFor();
 		const appliedAt = new Date('2026-04-10T03:00:00Z');
-		expect(await submitApplication(db(), person.applicant, form, testOrigin, appliedAt)).toBeNull();
+		expect(await submitApplication(db(), person.applicant, form, testOrigin, appliedAt)).toEqual({ ok: true });
 		expect((await latestApplication(db(), person.id))?.status).toBe('awaiting_consent');
 
 		const [request] = await db().select().from(outboxMail).where(eq(outboxMail.toAddress, form.guardianEmail));
@@ -45,7 +45,7 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		// Not before the guardian has answered.
 		const applicationId = (await latestApplication(db(), person.id))!.id;
 		expect((await listApplications(db())).find((application) => application.id === applicationId)?.status).toBe('awaiting_consent');
-		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toBe('applications_error_not_reviewable');
+		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toEqual({ ok: false, problem: 'applications_error_not_reviewable' });
 
 		expect(await decideConsent(db(), token!, 'consent', new Date('2026-04-11T00:00:00Z'))).toBe(true);
 		expect(await decideConsent(db(), token!, 'consent', new Date('2026-04-11T00:00:01Z'))).toBe(false);
@@ -69,8 +69,8 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 			.where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_approved')));
 		expect(welcome?.textBody).toContain(member!.memberNumber);
 
-		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toBe('applications_error_not_reviewable');
-		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toBe('join_error_already_member');
+		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toEqual({ ok: false, problem: 'applications_error_not_reviewable' });
+		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toEqual({ ok: false, problem: 'join_error_already_member' });
 	});
 
 	it('gives consecutive member numbers within a year', async () => {
@@ -82,7 +82,7 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 			await submitApplication(db(), person.applicant, form, testOrigin);
 			await decideConsent(db(), (await consentTokenFromMail(db(), form.guardianEmail))!, 'consent');
 			const result = await approveApplication(db(), staff, (await latestApplication(db(), person.id))!.id, testOrigin, new Date('2031-06-01T00:00:00Z'));
-			if (typeof result === 'string') throw new Error(result);
+			if (!result.ok) throw new Error(result.problem);
 			numbers.push(result.memberNumber);
 		}
 		expect(numbers).toEqual(['KIB-2031-0001', 'KIB-2031-0002']);
@@ -100,12 +100,12 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		expect(await decideConsent(db(), first, 'consent', expired)).toBe(false);
 		expect((await latestApplication(db(), person.id))?.status).toBe('awaiting_consent');
 
-		expect(await resendConsentRequest(db(), person.id, testOrigin)).toBeNull();
+		expect(await resendConsentRequest(db(), person.id, testOrigin)).toEqual({ ok: true });
 		const second = (await consentTokenFromMail(db(), form.guardianEmail))!;
 		expect(second).not.toBe(first);
 		expect(await decideConsent(db(), first, 'consent')).toBe(false);
-		expect(await resendConsentRequest(db(), person.id, testOrigin)).toBeNull();
-		expect(await resendConsentRequest(db(), person.id, testOrigin)).toBe('join_error_too_many_mails');
+		expect(await resendConsentRequest(db(), person.id, testOrigin)).toEqual({ ok: true });
+		expect(await resendConsentRequest(db(), person.id, testOrigin)).toEqual({ ok: false, problem: 'join_error_too_many_mails' });
 		expect(await decideConsent(db(), second, 'consent')).toBe(false);
 		expect(await decideConsent(db(), (await consentTokenFromMail(db(), form.guardianEmail))!, 'consent')).toBe(true);
 	});
@@ -118,7 +118,7 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		expect((await latestApplication(db(), person.id))?.status).toBe('consent_declined');
 		const [notice] = await db().select().from(outboxMail).where(eq(outboxMail.toAddress, person.email));
 		expect(notice?.subject).toBe('[Kanazawa IT-bu] About your application');
-		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toBeNull();
+		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toEqual({ ok: true });
 	});
 
 	it('rejects with a reason the applicant sees, by mail and on the join page', async () => {
@@ -129,29 +129,33 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 		await decideConsent(db(), (await consentTokenFromMail(db(), form.guardianEmail))!, 'consent');
 		const applicationId = (await latestApplication(db(), person.id))!.id;
 		const reason = '金沢市外の学校のため、今年度は受け付けていません。';
-		expect(await rejectApplication(db(), staff, applicationId, reason)).toBeNull();
+		expect(await rejectApplication(db(), staff, applicationId, reason)).toEqual({ ok: true });
 		expect(await latestApplication(db(), person.id)).toMatchObject({ status: 'rejected', rejectionReason: reason });
 		const [mail] = await db()
 			.select()
 			.from(outboxMail)
 			.where(and(eq(outboxMail.toAddress, person.email), eq(outboxMail.kind, 'membership_rejected')));
 		expect(mail?.textBody).toContain(reason);
-		expect(await rejectApplication(db(), staff, applicationId, reason)).toBe('applications_error_not_reviewable');
-		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toBe('applications_error_not_reviewable');
+		expect(await rejectApplication(db(), staff, applicationId, reason)).toEqual({ ok: false, problem: 'applications_error_not_reviewable' });
+		expect(await approveApplication(db(), staff, applicationId, testOrigin)).toEqual({ ok: false, problem: 'applications_error_not_reviewable' });
 		expect(await db().select().from(members).where(eq(members.userId, person.id))).toHaveLength(0);
-		expect(await rejectApplication(db(), staff, 'not-an-id', reason)).toBe('applications_error_not_found');
+		expect(await rejectApplication(db(), staff, 'not-an-id', reason)).toEqual({ ok: false, problem: 'applications_error_not_found' });
 	});
 
 	it('refuses an unverified account, a second open application and the applicant’s own address as the guardian’s', async () => {
 		const person = await createApplicant(db());
-		expect(await submitApplication(db(), { ...person.applicant, emailVerified: false }, applicationFormFor(), testOrigin)).toBe('join_error_email_unverified');
-		expect(await submitApplication(db(), person.applicant, applicationFormFor({ guardianEmail: person.email.toUpperCase() }), testOrigin)).toBe(
-			'join_error_guardian_is_self'
-		);
-		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toBeNull();
-		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toBe('join_error_already_open');
+		expect(await submitApplication(db(), { ...person.applicant, emailVerified: false }, applicationFormFor(), testOrigin)).toEqual({
+			ok: false,
+			problem: 'join_error_email_unverified'
+		});
+		expect(await submitApplication(db(), person.applicant, applicationFormFor({ guardianEmail: person.email.toUpperCase() }), testOrigin)).toEqual({
+			ok: false,
+			problem: 'join_error_guardian_is_self'
+		});
+		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toEqual({ ok: true });
+		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toEqual({ ok: false, problem: 'join_error_already_open' });
 		expect(await cancelApplication(db(), person.id)).toBe(true);
-		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toBeNull();
+		expect(await submitApplication(db(), person.applicant, applicationFormFor(), testOrigin)).toEqual({ ok: true });
 	});
 
 	it('a withdrawn application’s consent link no longer works', async () => {
@@ -182,7 +186,7 @@ describeEachDatabase('joining with guardian consent', (connection) => {
 			const person = await createApplicant(db());
 			answers.push(await submitApplication(db(), person.applicant, applicationFormFor({ guardianEmail }), testOrigin));
 		}
-		expect(answers).toEqual([...Array(mailFormWindows.address.limit).fill(null), 'join_error_too_many_mails']);
+		expect(answers).toEqual([...Array(mailFormWindows.address.limit).fill({ ok: true }), { ok: false, problem: 'join_error_too_many_mails' }]);
 		expect(await db().select().from(outboxMail).where(eq(outboxMail.toAddress, guardianEmail))).toHaveLength(mailFormWindows.address.limit);
 	});
 });

@@ -14,6 +14,7 @@ import { nextMemberNumber } from './numbers';
 import { memberApplications, members, memberStatusChanges, type MemberApplication } from './schema';
 import { otherSchoolCode, schoolName } from './schools';
 import { privacyStatementVersion, type ApplicationStatus } from './vocabulary';
+import { ok, refuse, refusalOf, Refused, type Outcome } from '../outcome';
 
 export interface Applicant {
 	id: string;
@@ -31,12 +32,6 @@ export type ApplicationProblem =
 	| 'join_error_too_many_mails'
 	| 'join_error_nothing_open';
 
-export class MembershipError extends Error {
-	constructor(readonly problem: string) {
-		super(problem);
-	}
-}
-
 const openStatuses: ApplicationStatus[] = ['awaiting_consent', 'awaiting_review'];
 // Consent mails one applicant can cause per day: the first one plus two resends.
 const consentMailWindow = { limit: 3, windowMs: 24 * 60 * 60 * 1000 };
@@ -46,7 +41,7 @@ async function sendConsentRequest(db: Database, application: MemberApplication, 
 	const allowed =
 		(await rateLimit.tryConsume(db, `consent-mail:${application.userId}`, consentMailWindow)) &&
 		(await mail.allowFormMail(db, 'guardian-consent', { address: application.guardianEmail! }));
-	if (!allowed) throw new MembershipError('join_error_too_many_mails');
+	if (!allowed) throw new Refused('join_error_too_many_mails');
 	const { token, expiresAt } = await issueConsentLink(db, application.id, now);
 	await mail.enqueueMail(db, {
 		kind: 'guardian_consent',
@@ -67,13 +62,13 @@ export async function submitApplication(
 	form: ApplicationForm,
 	origin: string,
 	now = new Date()
-): Promise<ApplicationProblem | null> {
-	if (!applicant.emailVerified) return 'join_error_email_unverified';
-	if (form.guardianEmail.toLowerCase() === applicant.email.toLowerCase()) return 'join_error_guardian_is_self';
-	try {
-		return await db.transaction(async (tx) => {
+): Promise<Outcome<ApplicationProblem>> {
+	if (!applicant.emailVerified) return refuse('join_error_email_unverified');
+	if (form.guardianEmail.toLowerCase() === applicant.email.toLowerCase()) return refuse('join_error_guardian_is_self');
+	return refusalOf(() =>
+		db.transaction(async (tx) => {
 			const [existingMember] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, applicant.id));
-			if (existingMember) return 'join_error_already_member';
+			if (existingMember) return refuse('join_error_already_member');
 			const [application] = await tx
 				.insert(memberApplications)
 				.values({
@@ -92,14 +87,11 @@ export async function submitApplication(
 				})
 				.onConflictDoNothing()
 				.returning();
-			if (!application) return 'join_error_already_open';
+			if (!application) return refuse('join_error_already_open');
 			await sendConsentRequest(tx, application, origin, now);
-			return null;
-		});
-	} catch (error) {
-		if (error instanceof MembershipError) return error.problem as ApplicationProblem;
-		throw error;
-	}
+			return ok;
+		})
+	);
 }
 
 export interface OwnApplication {
@@ -130,21 +122,18 @@ export async function latestApplication(db: Database, userId: string): Promise<O
 }
 
 /** A new consent link for an application still waiting for the guardian (the old link stops working). */
-export async function resendConsentRequest(db: Database, userId: string, origin: string, now = new Date()): Promise<ApplicationProblem | null> {
-	try {
-		return await db.transaction(async (tx) => {
+export async function resendConsentRequest(db: Database, userId: string, origin: string, now = new Date()): Promise<Outcome<ApplicationProblem>> {
+	return refusalOf(() =>
+		db.transaction(async (tx) => {
 			const [application] = await tx
 				.select()
 				.from(memberApplications)
 				.where(and(eq(memberApplications.userId, userId), eq(memberApplications.status, 'awaiting_consent')));
-			if (!application) return 'join_error_nothing_open';
+			if (!application) return refuse('join_error_nothing_open');
 			await sendConsentRequest(tx, application, origin, now);
-			return null;
-		});
-	} catch (error) {
-		if (error instanceof MembershipError) return error.problem as ApplicationProblem;
-		throw error;
-	}
+			return ok;
+		})
+	);
 }
 
 /** The applicant withdraws an open application (to correct it, or because they changed their mind). */
@@ -296,14 +285,14 @@ export async function approveApplication(
 	applicationId: string,
 	origin: string,
 	now = new Date()
-): Promise<{ memberId: string; memberNumber: string; fullName: string | null } | ReviewProblem> {
-	if (!isUuid(applicationId)) return 'applications_error_not_found';
+): Promise<Outcome<ReviewProblem, { memberId: string; memberNumber: string; fullName: string | null }>> {
+	if (!isUuid(applicationId)) return refuse('applications_error_not_found');
 	return db.transaction(async (tx) => {
 		const [application] = await tx.select().from(memberApplications).where(eq(memberApplications.id, applicationId)).for('update');
-		if (!application) return 'applications_error_not_found';
-		if (application.status !== 'awaiting_review' || !application.userId) return 'applications_error_not_reviewable';
+		if (!application) return refuse('applications_error_not_found');
+		if (application.status !== 'awaiting_review' || !application.userId) return refuse('applications_error_not_reviewable');
 		const [existing] = await tx.select({ id: members.id }).from(members).where(eq(members.userId, application.userId));
-		if (existing) return 'join_error_already_member';
+		if (existing) return refuse('join_error_already_member');
 		const today = japanDate(now);
 		const memberNumber = await nextMemberNumber(tx, Number(today.slice(0, 4)));
 		const [member] = await tx
@@ -339,7 +328,7 @@ export async function approveApplication(
 				...mail.membershipApprovedMail(applicant.locale, { name: applicant.displayName, memberNumber, link: `${origin}/student` })
 			});
 		}
-		return { memberId: member!.id, memberNumber, fullName: application.fullName };
+		return { ok: true, memberId: member!.id, memberNumber, fullName: application.fullName };
 	});
 }
 
@@ -350,8 +339,8 @@ export async function rejectApplication(
 	applicationId: string,
 	reason: string,
 	now = new Date()
-): Promise<ReviewProblem | null> {
-	if (!isUuid(applicationId)) return 'applications_error_not_found';
+): Promise<Outcome<ReviewProblem>> {
+	if (!isUuid(applicationId)) return refuse('applications_error_not_found');
 	return db.transaction(async (tx) => {
 		const [application] = await tx
 			.update(memberApplications)
@@ -360,7 +349,7 @@ export async function rejectApplication(
 			.returning();
 		if (!application) {
 			const [exists] = await tx.select({ id: memberApplications.id }).from(memberApplications).where(eq(memberApplications.id, applicationId));
-			return exists ? 'applications_error_not_reviewable' : 'applications_error_not_found';
+			return refuse(exists ? 'applications_error_not_reviewable' : 'applications_error_not_found');
 		}
 		await audit.record(tx, actor, 'application_rejected', { detail: { applicationId } });
 		const [applicant] = application.userId ? await tx.select().from(users).where(eq(users.id, application.userId)) : [];
@@ -371,7 +360,7 @@ export async function rejectApplication(
 				...mail.membershipRejectedMail(applicant.locale, { name: applicant.displayName, reason })
 			});
 		}
-		return null;
+		return ok;
 	});
 }
 

@@ -32,13 +32,25 @@ describeEachDatabase('members', (connection) => {
 		const person = await createUser(db(), { roles: ['student'] });
 		const member = await insertMember(db(), { joinedOn: '2024-04-01', userId: person.id });
 		const today = '2026-11-30';
-		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: today }, today)).toBe('member_status_unchanged');
-		expect(await changeStatus(db(), staff, member.id, { status: 'paused', changedOn: '2024-03-01' }, today)).toBe('member_status_date_invalid');
-		expect(await changeStatus(db(), staff, member.id, { status: 'paused', changedOn: '2026-12-01' }, today)).toBe('member_status_date_invalid');
-		expect(await changeStatus(db(), staff, member.id, { status: 'alumni', changedOn: '2026-03-31', reason: '高校を卒業' }, today)).toBeNull();
+		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: today }, today)).toEqual({
+			ok: false,
+			problem: 'member_status_unchanged'
+		});
+		expect(await changeStatus(db(), staff, member.id, { status: 'paused', changedOn: '2024-03-01' }, today)).toEqual({
+			ok: false,
+			problem: 'member_status_date_invalid'
+		});
+		expect(await changeStatus(db(), staff, member.id, { status: 'paused', changedOn: '2026-12-01' }, today)).toEqual({
+			ok: false,
+			problem: 'member_status_date_invalid'
+		});
+		expect(await changeStatus(db(), staff, member.id, { status: 'alumni', changedOn: '2026-03-31', reason: '高校を卒業' }, today)).toEqual({ ok: true });
 		expect(await db().select().from(userRoles).where(eq(userRoles.userId, person.id))).toEqual([]);
-		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: '2026-03-30' }, today)).toBe('member_status_date_invalid');
-		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: '2026-05-01' }, today)).toBeNull();
+		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: '2026-03-30' }, today)).toEqual({
+			ok: false,
+			problem: 'member_status_date_invalid'
+		});
+		expect(await changeStatus(db(), staff, member.id, { status: 'active', changedOn: '2026-05-01' }, today)).toEqual({ ok: true });
 		expect((await db().select().from(userRoles).where(eq(userRoles.userId, person.id))).map((row) => row.role)).toEqual(['student']);
 		const detail = await findMember(db(), member.id, today);
 		expect(detail?.history.map((change) => [change.status, change.changedOn, change.reason])).toEqual([
@@ -47,7 +59,7 @@ describeEachDatabase('members', (connection) => {
 			['active', '2026-05-01', null]
 		]);
 		expect(detail).toMatchObject({ status: 'active', statusChangedOn: '2026-05-01', hasAccount: true });
-		expect(await changeStatus(db(), staff, 'nope', { status: 'paused', changedOn: today }, today)).toBe('member_not_found');
+		expect(await changeStatus(db(), staff, 'nope', { status: 'paused', changedOn: today }, today)).toEqual({ ok: false, problem: 'member_not_found' });
 	});
 
 	it('filters by school, today’s grade, status, join year and name, and audits each detail view', async () => {

@@ -9,6 +9,7 @@ import { memberNotes, members, memberStatusChanges, memberApplications, type Mem
 import { isUuid } from '../ids';
 import { schoolName } from './schools';
 import { currentGrade, currentStatuses, type Grade, type MemberStatus } from './vocabulary';
+import { ok, refuse, type Outcome } from '../outcome';
 
 /** Today's grade in SQL, as `currentGrade` computes it: the recorded grade moved on by the school years since. */
 export function currentGradeSql(schoolYear: number): SQL<string | null> {
@@ -215,14 +216,14 @@ export async function changeStatus(
 	memberId: string,
 	change: { status: MemberStatus; changedOn: string; reason?: string | null },
 	today = japanDate()
-): Promise<StatusChangeProblem | null> {
-	if (!isUuid(memberId)) return 'member_not_found';
+): Promise<Outcome<StatusChangeProblem>> {
+	if (!isUuid(memberId)) return refuse('member_not_found');
 	return db.transaction(async (tx) => {
 		const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
-		if (!member) return 'member_not_found';
-		if (member.anonymisedAt) return 'member_anonymised';
-		if (member.status === change.status) return 'member_status_unchanged';
-		if (change.changedOn > today || change.changedOn < member.statusChangedOn) return 'member_status_date_invalid';
+		if (!member) return refuse('member_not_found');
+		if (member.anonymisedAt) return refuse('member_anonymised');
+		if (member.status === change.status) return refuse('member_status_unchanged');
+		if (change.changedOn > today || change.changedOn < member.statusChangedOn) return refuse('member_status_date_invalid');
 		await tx.update(members).set({ status: change.status, statusChangedOn: change.changedOn, updatedAt: new Date() }).where(eq(members.id, memberId));
 		await tx.insert(memberStatusChanges).values({
 			memberId,
@@ -239,7 +240,7 @@ export async function changeStatus(
 			memberId,
 			detail: { from: member.status, to: change.status, changedOn: change.changedOn }
 		});
-		return null;
+		return ok;
 	});
 }
 

@@ -10,6 +10,7 @@ import { isUuid } from '../ids';
 import { guardianConsentLinks, memberApplications, memberNotes, members, memberStatusChanges } from './schema';
 import { schoolName } from './schools';
 import { currentGrade, currentStatuses } from './vocabulary';
+import { ok, refuse, type Outcome } from '../outcome';
 
 /**
  * Everything the portal keeps about the person's account and membership, for their own data download (own-data.ts
@@ -159,12 +160,12 @@ export type AnonymiseProblem = 'member_not_found' | 'member_anonymised';
  * Member number, join date and the dated statuses stay, so the person still counts in the cumulative number;
  * someone still in the club is recorded as withdrawn today.
  */
-export async function anonymiseMember(db: Database, actor: audit.Actor, memberId: string, now = new Date()): Promise<AnonymiseProblem | null> {
-	if (!isUuid(memberId)) return 'member_not_found';
+export async function anonymiseMember(db: Database, actor: audit.Actor, memberId: string, now = new Date()): Promise<Outcome<AnonymiseProblem>> {
+	if (!isUuid(memberId)) return refuse('member_not_found');
 	return db.transaction(async (tx) => {
 		const [member] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
-		if (!member) return 'member_not_found';
-		if (member.anonymisedAt) return 'member_anonymised';
+		if (!member) return refuse('member_not_found');
+		if (member.anonymisedAt) return refuse('member_anonymised');
 		const today = japanDate(now);
 		const leaving = currentStatuses.includes(member.status);
 		const statusChangedOn = leaving ? (today < member.statusChangedOn ? member.statusChangedOn : today) : member.statusChangedOn;
@@ -193,6 +194,6 @@ export async function anonymiseMember(db: Database, actor: audit.Actor, memberId
 		await anonymiseApplications(tx, member.userId ? [member.userId] : [], now, member.applicationId ? [member.applicationId] : []);
 		if (member.userId) await auth.revokeRole(tx, member.userId, 'student');
 		await audit.record(tx, actor, 'member_anonymised', { memberId, detail: { memberNumber: member.memberNumber } });
-		return null;
+		return ok;
 	});
 }

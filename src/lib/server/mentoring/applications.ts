@@ -10,6 +10,7 @@ import { isUuid } from '../ids';
 import type { MentorApplicationInput } from '../../validation/mentoring';
 import { mentorApplications, mentors, partnerOrganisations, type MentorApplication } from './schema';
 import { codeOfConductVersion, type Affiliation, type MentorApplicationStatus } from './vocabulary';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export interface MentorApplicant {
 	id: string;
@@ -30,26 +31,26 @@ export async function submitMentorApplication(
 	applicant: MentorApplicant,
 	form: MentorApplicationInput,
 	now = new Date()
-): Promise<MentorApplicationProblem | null> {
-	if (!applicant.emailVerified) return 'mentor_error_email_unverified';
-	if (applicant.roles.includes('mentor')) return 'mentor_error_already_mentor';
+): Promise<Outcome<MentorApplicationProblem>> {
+	if (!applicant.emailVerified) return refuse('mentor_error_email_unverified');
+	if (applicant.roles.includes('mentor')) return refuse('mentor_error_already_mentor');
 	return db.transaction(async (tx) => {
 		const [mentor] = await tx.select({ deactivatedAt: mentors.deactivatedAt }).from(mentors).where(eq(mentors.userId, applicant.id));
-		if (mentor?.deactivatedAt) return 'mentor_error_deactivated';
+		if (mentor?.deactivatedAt) return refuse('mentor_error_deactivated');
 		if (form.organisationId) {
-			if (!isUuid(form.organisationId)) return 'mentor_error_organisation_unknown';
+			if (!isUuid(form.organisationId)) return refuse('mentor_error_organisation_unknown');
 			const [partner] = await tx
 				.select({ archivedAt: partnerOrganisations.archivedAt })
 				.from(partnerOrganisations)
 				.where(eq(partnerOrganisations.id, form.organisationId));
-			if (!partner || partner.archivedAt) return 'mentor_error_organisation_unknown';
+			if (!partner || partner.archivedAt) return refuse('mentor_error_organisation_unknown');
 		}
 		const [created] = await tx
 			.insert(mentorApplications)
 			.values({ ...form, userId: applicant.id, codeOfConductVersion, locale: applicant.locale, createdAt: now })
 			.onConflictDoNothing()
 			.returning({ id: mentorApplications.id });
-		return created ? null : 'mentor_error_already_open';
+		return created ? ok : refuse('mentor_error_already_open');
 	});
 }
 
@@ -180,14 +181,14 @@ export async function approveMentorApplication(
 	applicationId: string,
 	origin: string,
 	now = new Date()
-): Promise<MentorReviewProblem | null> {
-	if (!isUuid(applicationId)) return 'mentor_error_application_not_found';
+): Promise<Outcome<MentorReviewProblem>> {
+	if (!isUuid(applicationId)) return refuse('mentor_error_application_not_found');
 	return db.transaction(async (tx) => {
 		const [application] = await tx.select().from(mentorApplications).where(eq(mentorApplications.id, applicationId)).for('update');
-		if (!application) return 'mentor_error_application_not_found';
-		if (application.status !== 'awaiting_review' || !application.userId) return 'mentor_error_not_reviewable';
+		if (!application) return refuse('mentor_error_application_not_found');
+		if (application.status !== 'awaiting_review' || !application.userId) return refuse('mentor_error_not_reviewable');
 		const [applicant] = await tx.select().from(users).where(eq(users.id, application.userId));
-		if (!applicant || applicant.disabledAt) return 'mentor_error_not_reviewable';
+		if (!applicant || applicant.disabledAt) return refuse('mentor_error_not_reviewable');
 		const profile = {
 			applicationId,
 			organisationId: application.organisationId,
@@ -211,7 +212,7 @@ export async function approveMentorApplication(
 			to: applicant.email,
 			...mail.mentorApprovedMail(applicant.locale, { name: applicant.displayName, link: `${origin}/mentor` })
 		});
-		return null;
+		return ok;
 	});
 }
 
@@ -222,8 +223,8 @@ export async function rejectMentorApplication(
 	applicationId: string,
 	reason: string,
 	now = new Date()
-): Promise<MentorReviewProblem | null> {
-	if (!isUuid(applicationId)) return 'mentor_error_application_not_found';
+): Promise<Outcome<MentorReviewProblem>> {
+	if (!isUuid(applicationId)) return refuse('mentor_error_application_not_found');
 	return db.transaction(async (tx) => {
 		const [application] = await tx
 			.update(mentorApplications)
@@ -232,7 +233,7 @@ export async function rejectMentorApplication(
 			.returning();
 		if (!application) {
 			const [exists] = await tx.select({ id: mentorApplications.id }).from(mentorApplications).where(eq(mentorApplications.id, applicationId));
-			return exists ? 'mentor_error_not_reviewable' : 'mentor_error_application_not_found';
+			return refuse(exists ? 'mentor_error_not_reviewable' : 'mentor_error_application_not_found');
 		}
 		await audit.record(tx, actor, 'mentor_rejected', { detail: { applicationId } });
 		const [applicant] = application.userId ? await tx.select().from(users).where(eq(users.id, application.userId)) : [];
@@ -243,7 +244,7 @@ export async function rejectMentorApplication(
 				...mail.mentorRejectedMail(applicant.locale, { name: applicant.displayName, reason })
 			});
 		}
-		return null;
+		return ok;
 	});
 }
 

@@ -34,9 +34,9 @@ describeEachDatabase('mentoring', (connection) => {
 	async function approvedMentor(coordinator: TestUser, organisationId: string | null = null) {
 		const person = await createUser(db());
 		const form = organisationId ? mentorApplicationFor({ organisationId, organisationOther: null }) : mentorApplicationFor();
-		expect(await submitMentorApplication(db(), applicantOf(person), form)).toBeNull();
+		expect(await submitMentorApplication(db(), applicantOf(person), form)).toEqual({ ok: true });
 		const application = await latestMentorApplication(db(), person.id);
-		expect(await approveMentorApplication(db(), actorOf(coordinator), application!.id, origin)).toBeNull();
+		expect(await approveMentorApplication(db(), actorOf(coordinator), application!.id, origin)).toEqual({ ok: true });
 		return person;
 	}
 
@@ -45,8 +45,8 @@ describeEachDatabase('mentoring', (connection) => {
 		const partner = await createPartner(db());
 		const person = await createUser(db());
 		const form = mentorApplicationFor({ organisationId: partner, organisationOther: null, languages: ['python', 'javascript'], skillsNote: 'Web' });
-		expect(await submitMentorApplication(db(), applicantOf(person), form)).toBeNull();
-		expect(await submitMentorApplication(db(), applicantOf(person), form)).toBe('mentor_error_already_open');
+		expect(await submitMentorApplication(db(), applicantOf(person), form)).toEqual({ ok: true });
+		expect(await submitMentorApplication(db(), applicantOf(person), form)).toEqual({ ok: false, problem: 'mentor_error_already_open' });
 		const [queued] = (await listMentorApplications(db())).filter((application) => application.fullName === form.fullName);
 		expect(queued).toMatchObject({ status: 'awaiting_review', affiliation: 'company_engineer' });
 
@@ -68,8 +68,8 @@ describeEachDatabase('mentoring', (connection) => {
 		const [viewed] = await audit.listEvents(db(), { action: 'mentor_application_viewed', limit: 1 });
 		expect(viewed).toMatchObject({ actorId: coordinator.id, detail: { applicationId: queued!.id } });
 
-		expect(await approveMentorApplication(db(), actorOf(coordinator), queued!.id, origin)).toBeNull();
-		expect(await approveMentorApplication(db(), actorOf(coordinator), queued!.id, origin)).toBe('mentor_error_not_reviewable');
+		expect(await approveMentorApplication(db(), actorOf(coordinator), queued!.id, origin)).toEqual({ ok: true });
+		expect(await approveMentorApplication(db(), actorOf(coordinator), queued!.id, origin)).toEqual({ ok: false, problem: 'mentor_error_not_reviewable' });
 		const { token } = await auth.createSession(db(), person.id);
 		expect((await auth.validateSessionToken(db(), token))?.user.roles).toEqual(['mentor']);
 		const [mail] = await db().select().from(outboxMail).where(eq(outboxMail.toAddress, person.email));
@@ -83,24 +83,31 @@ describeEachDatabase('mentoring', (connection) => {
 		const person = await createUser(db());
 		await submitMentorApplication(db(), applicantOf(person), mentorApplicationFor());
 		const application = await latestMentorApplication(db(), person.id);
-		expect(await rejectMentorApplication(db(), actorOf(coordinator), application!.id, '今は募集していません。')).toBeNull();
+		expect(await rejectMentorApplication(db(), actorOf(coordinator), application!.id, '今は募集していません。')).toEqual({ ok: true });
 		expect(await latestMentorApplication(db(), person.id)).toMatchObject({ status: 'rejected', rejectionReason: '今は募集していません。' });
 		const [mail] = await db().select().from(outboxMail).where(eq(outboxMail.toAddress, person.email));
 		expect(mail?.textBody).toContain('今は募集していません。');
-		expect(await submitMentorApplication(db(), applicantOf(person), mentorApplicationFor())).toBeNull();
+		expect(await submitMentorApplication(db(), applicantOf(person), mentorApplicationFor())).toEqual({ ok: true });
 	});
 
 	it('refuses applications without a confirmed address, from mentors, and naming an archived partner', async () => {
 		const person = await createUser(db());
-		expect(await submitMentorApplication(db(), { ...applicantOf(person), emailVerified: false }, mentorApplicationFor())).toBe('mentor_error_email_unverified');
-		expect(await submitMentorApplication(db(), applicantOf(person, ['mentor']), mentorApplicationFor())).toBe('mentor_error_already_mentor');
+		expect(await submitMentorApplication(db(), { ...applicantOf(person), emailVerified: false }, mentorApplicationFor())).toEqual({
+			ok: false,
+			problem: 'mentor_error_email_unverified'
+		});
+		expect(await submitMentorApplication(db(), applicantOf(person, ['mentor']), mentorApplicationFor())).toEqual({
+			ok: false,
+			problem: 'mentor_error_already_mentor'
+		});
 		const partner = await createPartner(db());
 		const organisation = (await listOrganisations(db())).find((row) => row.id === partner)!;
 		await updateOrganisation(db(), partner, { name: organisation.name, kind: 'university', website: undefined, archived: true });
 		expect((await partnerChoices(db())).map((choice) => choice.id)).not.toContain(partner);
-		expect(await submitMentorApplication(db(), applicantOf(person), mentorApplicationFor({ organisationId: partner, organisationOther: null }))).toBe(
-			'mentor_error_organisation_unknown'
-		);
+		expect(await submitMentorApplication(db(), applicantOf(person), mentorApplicationFor({ organisationId: partner, organisationOther: null }))).toEqual({
+			ok: false,
+			problem: 'mentor_error_organisation_unknown'
+		});
 	});
 
 	it('refuses a deactivated mentor on the very next request, and cancels their upcoming sign-ups', async () => {
@@ -111,17 +118,20 @@ describeEachDatabase('mentoring', (connection) => {
 		const { token } = await auth.createSession(db(), mentor.id);
 		expect((await auth.validateSessionToken(db(), token))?.user.roles).toContain('mentor');
 
-		expect(await deactivateMentor(db(), actorOf(coordinator), mentor.id, '行動規範への違反')).toBeNull();
+		expect(await deactivateMentor(db(), actorOf(coordinator), mentor.id, '行動規範への違反')).toEqual({ ok: true });
 		const next = await auth.validateSessionToken(db(), token);
 		expect(next?.user.roles).not.toContain('mentor');
 		expect(() => auth.requireRole({ user: next!.user, session: next!.session }, 'mentor')).toThrow();
 		expect(await participationOf(db(), mentor.id, [sessionId])).toEqual({});
 		expect((await listMentors(db())).find((row) => row.userId === mentor.id)).toMatchObject({ active: false, deactivationReason: '行動規範への違反' });
-		expect(await submitMentorApplication(db(), applicantOf(mentor), mentorApplicationFor())).toBe('mentor_error_deactivated');
+		expect(await submitMentorApplication(db(), applicantOf(mentor), mentorApplicationFor())).toEqual({ ok: false, problem: 'mentor_error_deactivated' });
 
-		expect(await reactivateMentor(db(), actorOf(coordinator), mentor.id)).toBeNull();
+		expect(await reactivateMentor(db(), actorOf(coordinator), mentor.id)).toEqual({ ok: true });
 		expect((await auth.validateSessionToken(db(), token))?.user.roles).toContain('mentor');
-		expect(await deactivateMentor(db(), actorOf(coordinator), (await createUser(db())).id, undefined)).toBe('mentor_error_not_found');
+		expect(await deactivateMentor(db(), actorOf(coordinator), (await createUser(db())).id, undefined)).toEqual({
+			ok: false,
+			problem: 'mentor_error_not_found'
+		});
 	});
 
 	it('counts active mentors by partner organisation', async () => {
@@ -142,7 +152,10 @@ describeEachDatabase('mentoring', (connection) => {
 	it('keeps partner names unique whatever their case', async () => {
 		const name = `Kanazawa Tech ${crypto.randomUUID().slice(0, 6)}`;
 		expect(await createOrganisation(db(), { name, kind: 'company', website: 'https://example.jp', archived: false })).toHaveProperty('id');
-		expect(await createOrganisation(db(), { name: name.toUpperCase(), kind: 'company', website: undefined, archived: false })).toBe('org_error_name_taken');
+		expect(await createOrganisation(db(), { name: name.toUpperCase(), kind: 'company', website: undefined, archived: false })).toEqual({
+			ok: false,
+			problem: 'org_error_name_taken'
+		});
 	});
 
 	it('shows mentors a student’s nickname and grade, never their personal fields', async () => {

@@ -8,6 +8,7 @@ import * as audit from '../audit';
 import { isUuid } from '../ids';
 import { mentors, partnerOrganisations } from './schema';
 import type { Affiliation } from './vocabulary';
+import { ok, refuse, type Outcome } from '../outcome';
 
 // Written out: Drizzle leaves columns unqualified in a single-table select, which the subquery would capture.
 const holdsMentorRole = sql<boolean>`exists (select 1 from user_roles r where r.user_id = users.id and r.role = 'mentor')`;
@@ -82,23 +83,23 @@ export async function deactivateMentorRole(
 	userId: string,
 	reason: string | undefined,
 	now: Date
-): Promise<MentorProblem | null> {
-	if (!(await isMentor(tx, userId))) return 'mentor_error_not_found';
+): Promise<Outcome<MentorProblem>> {
+	if (!(await isMentor(tx, userId))) return refuse('mentor_error_not_found');
 	await auth.revokeRole(tx, userId, 'mentor');
 	await tx
 		.update(mentors)
 		.set({ deactivatedAt: now, deactivatedBy: actor.id, deactivationReason: reason ?? null })
 		.where(eq(mentors.userId, userId));
-	return null;
+	return ok;
 }
 
-export async function reactivateMentor(db: Database, actor: audit.Actor, userId: string): Promise<MentorProblem | null> {
+export async function reactivateMentor(db: Database, actor: audit.Actor, userId: string): Promise<Outcome<MentorProblem>> {
 	return db.transaction(async (tx) => {
-		if (!(await isMentor(tx, userId))) return 'mentor_error_not_found';
+		if (!(await isMentor(tx, userId))) return refuse('mentor_error_not_found');
 		await auth.grantRole(tx, userId, 'mentor');
 		await tx.update(mentors).set({ deactivatedAt: null, deactivatedBy: null, deactivationReason: null }).where(eq(mentors.userId, userId));
 		await audit.record(tx, actor, 'mentor_reactivated', { detail: { userId } });
-		return null;
+		return ok;
 	});
 }
 

@@ -6,6 +6,7 @@ import { isUuid } from '../ids';
 import type { OrganisationInput } from '../../validation/mentoring';
 import { partnerOrganisations, type PartnerOrganisation } from './schema';
 import type { OrganisationKind } from './vocabulary';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export type OrganisationProblem = 'org_error_name_taken' | 'org_error_not_found';
 
@@ -65,8 +66,8 @@ async function nameTaken(db: Database, name: string, exceptId?: string): Promise
 	return Boolean(clash);
 }
 
-export async function createOrganisation(db: Database, input: OrganisationInput, now = new Date()): Promise<{ id: string } | OrganisationProblem> {
-	if (await nameTaken(db, input.name)) return 'org_error_name_taken';
+export async function createOrganisation(db: Database, input: OrganisationInput, now = new Date()): Promise<Outcome<OrganisationProblem, { id: string }>> {
+	if (await nameTaken(db, input.name)) return refuse('org_error_name_taken');
 	const [created] = await db
 		.insert(partnerOrganisations)
 		.values({
@@ -78,13 +79,13 @@ export async function createOrganisation(db: Database, input: OrganisationInput,
 			updatedAt: now
 		})
 		.returning({ id: partnerOrganisations.id });
-	return created!;
+	return { ok: true, id: created!.id };
 }
 
-export async function updateOrganisation(db: Database, id: string, input: OrganisationInput, now = new Date()): Promise<OrganisationProblem | null> {
+export async function updateOrganisation(db: Database, id: string, input: OrganisationInput, now = new Date()): Promise<Outcome<OrganisationProblem>> {
 	const existing = await findOrganisation(db, id);
-	if (!existing) return 'org_error_not_found';
-	if (await nameTaken(db, input.name, id)) return 'org_error_name_taken';
+	if (!existing) return refuse('org_error_not_found');
+	if (await nameTaken(db, input.name, id)) return refuse('org_error_name_taken');
 	await db
 		.update(partnerOrganisations)
 		.set({
@@ -95,5 +96,5 @@ export async function updateOrganisation(db: Database, id: string, input: Organi
 			updatedAt: now
 		})
 		.where(eq(partnerOrganisations.id, id));
-	return null;
+	return ok;
 }

@@ -5,7 +5,7 @@ import { createOrganisation } from './organisations';
 
 export async function createPartner(db: Database, kind: 'university' | 'company' | 'other' = 'university'): Promise<string> {
 	const created = await createOrganisation(db, { name: `テスト大学 ${crypto.randomUUID().slice(0, 8)}`, kind, website: undefined, archived: false });
-	if (typeof created === 'string') throw new Error(created);
+	if (!created.ok) throw new Error(created.problem);
 	return created.id;
 }
 

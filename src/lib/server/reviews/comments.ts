@@ -10,6 +10,7 @@ import * as ratelimit from '../ratelimit';
 import { accessFor, touchClaim, type Viewer } from './access';
 import { tellAboutReview } from './notices';
 import { reviewComments, reviewIterations, reviewRequests, type ReviewOutcome } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export type CommentProblem =
 	'review_error_not_found' | 'review_error_not_yours' | 'review_error_closed' | 'review_error_line_out_of_range' | 'review_error_rate_limited';
@@ -41,16 +42,16 @@ export async function addLineComment(
 	requestId: string,
 	input: { iteration: number; line: number; body: string },
 	now = new Date()
-): Promise<{ id: number } | CommentProblem> {
+): Promise<Outcome<CommentProblem, { id: number }>> {
 	return db.transaction(async (tx) => {
 		const access = await accessFor(tx, requestId, { id: mentorId, as: 'mentor' }, now, { lock: true });
-		if (!access) return 'review_error_not_found';
-		if (!access.can.review) return 'review_error_not_yours';
+		if (!access) return refuse('review_error_not_found');
+		if (!access.can.review) return refuse('review_error_not_yours');
 		const iteration = await iterationOf(tx, requestId, input.iteration);
-		if (!iteration) return 'review_error_not_found';
+		if (!iteration) return refuse('review_error_not_found');
 		const lines = sourceLines(iteration.source);
-		if (input.line < 1 || input.line > lines.length) return 'review_error_line_out_of_range';
-		if (!(await withinRate(tx, mentorId))) return 'review_error_rate_limited';
+		if (input.line < 1 || input.line > lines.length) return refuse('review_error_line_out_of_range');
+		if (!(await withinRate(tx, mentorId))) return refuse('review_error_rate_limited');
 		const [created] = await tx
 			.insert(reviewComments)
 			.values({
@@ -65,7 +66,7 @@ export async function addLineComment(
 			})
 			.returning({ id: reviewComments.id });
 		await touchClaim(tx, requestId, now);
-		return { id: created!.id };
+		return { ok: true, id: created!.id };
 	});
 }
 
@@ -76,10 +77,10 @@ export async function deleteDraftComment(
 	requestId: string,
 	commentId: number,
 	now = new Date()
-): Promise<CommentProblem | null> {
+): Promise<Outcome<CommentProblem>> {
 	return db.transaction(async (tx) => {
 		const access = await accessFor(tx, requestId, { id: mentorId, as: 'mentor' }, now, { lock: true });
-		if (!access?.can.review) return 'review_error_not_found';
+		if (!access?.can.review) return refuse('review_error_not_found');
 		const deleted = await tx
 			.delete(reviewComments)
 			.where(
@@ -91,9 +92,9 @@ export async function deleteDraftComment(
 				)
 			)
 			.returning({ id: reviewComments.id });
-		if (deleted.length === 0) return 'review_error_not_found';
+		if (deleted.length === 0) return refuse('review_error_not_found');
 		await touchClaim(tx, requestId, now);
-		return null;
+		return ok;
 	});
 }
 
@@ -107,14 +108,14 @@ export async function postReview(
 	requestId: string,
 	input: { body: string; outcome: ReviewOutcome },
 	context: NotifyContext
-): Promise<CommentProblem | null> {
+): Promise<Outcome<CommentProblem>> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const access = await accessFor(tx, requestId, { id: mentorId, as: 'mentor' }, now, { lock: true });
-		if (!access) return 'review_error_not_found';
-		if (!access.can.review) return 'review_error_not_yours';
+		if (!access) return refuse('review_error_not_found');
+		if (!access.can.review) return refuse('review_error_not_yours');
 		const iteration = await iterationOf(tx, requestId);
-		if (!iteration) return 'review_error_not_found';
+		if (!iteration) return refuse('review_error_not_found');
 		await tx
 			.update(reviewComments)
 			.set({ publishedAt: now })
@@ -150,22 +151,22 @@ export async function postReview(
 			mentor?.displayName ?? '',
 			{ ...context, now }
 		);
-		return null;
+		return ok;
 	});
 }
 
 /** A reply in the thread, from the student or the discussion's mentor; the other side is told. */
-export async function reply(db: Database, viewer: Viewer, requestId: string, body: string, context: NotifyContext): Promise<CommentProblem | null> {
+export async function reply(db: Database, viewer: Viewer, requestId: string, body: string, context: NotifyContext): Promise<Outcome<CommentProblem>> {
 	const now = context.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const access = await accessFor(tx, requestId, viewer, now, { lock: true });
-		if (!access) return 'review_error_not_found';
+		if (!access) return refuse('review_error_not_found');
 		const { request } = access;
-		if (request.status === 'closed') return 'review_error_closed';
-		if (!access.can.reply) return 'review_error_not_yours';
+		if (request.status === 'closed') return refuse('review_error_closed');
+		if (!access.can.reply) return refuse('review_error_not_yours');
 		const iteration = await iterationOf(tx, requestId);
-		if (!iteration) return 'review_error_not_found';
-		if (!(await withinRate(tx, viewer.id))) return 'review_error_rate_limited';
+		if (!iteration) return refuse('review_error_not_found');
+		if (!(await withinRate(tx, viewer.id))) return refuse('review_error_rate_limited');
 		const role = viewer.as === 'student' ? 'student' : 'mentor';
 		await tx
 			.insert(reviewComments)
@@ -180,6 +181,6 @@ export async function reply(db: Database, viewer: Viewer, requestId: string, bod
 			const [mentor] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, viewer.id));
 			await tellAboutReview(tx, { userId: request.studentId, audience: 'student' }, 'review_reply', target, mentor?.displayName ?? '', { ...context, now });
 		}
-		return null;
+		return ok;
 	});
 }

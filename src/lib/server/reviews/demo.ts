@@ -72,7 +72,7 @@ export async function seedDemoReviews(db: Database, options: DemoReviewOptions):
 		{ submissionId: waiting, kind: 'help', question: '最後に「さん」をつけたいのですが、どこに書けばよいか分かりません。' },
 		{ ...context, now: new Date(now.getTime() - 96 * hour) }
 	);
-	if (typeof help === 'string') throw new Error(`demo help request: ${help}`);
+	if (!help.ok) throw new Error(`demo help request: ${help.problem}`);
 
 	const askedAt = new Date(now.getTime() - 30 * hour);
 	const answered = await submit(db, student, exerciseIds[parity.slug]!, parity, new Date(askedAt.getTime() - 5 * 60 * 1000));
@@ -82,17 +82,17 @@ export async function seedDemoReviews(db: Database, options: DemoReviewOptions):
 		{ submissionId: answered, kind: 'help', question: '4 を入れても `odd` と出てしまいます。どこが間違っていますか？' },
 		{ ...context, now: askedAt }
 	);
-	if (typeof discussion === 'string') throw new Error(`demo discussion: ${discussion}`);
+	if (!discussion.ok) throw new Error(`demo discussion: ${discussion.problem}`);
 	const reviewedAt = new Date(askedAt.getTime() + 6 * hour);
 	const claimed = await claimReview(db, mentor, discussion.id, reviewedAt);
-	if (claimed) throw new Error(`demo claim: ${claimed}`);
+	if (!claimed.ok) throw new Error(`demo claim: ${claimed.problem}`);
 	const lineComments = [
 		{ line: 1, body: '入力を `int()` で整数に変換できていますね。' },
 		{ line: 2, body: '`/` は割り算の答え（商）を求めます。**2で割った余り**を求めるには `%` を使ってみましょう。' }
 	];
 	for (const comment of lineComments) {
 		const added = await addLineComment(db, mentor, discussion.id, { iteration: 1, ...comment }, reviewedAt);
-		if (typeof added === 'string') throw new Error(`demo line comment: ${added}`);
+		if (!added.ok) throw new Error(`demo line comment: ${added.problem}`);
 	}
 	const posted = await postReview(
 		db,
@@ -101,7 +101,7 @@ export async function seedDemoReviews(db: Database, options: DemoReviewOptions):
 		{ body: 'おしいです！ 2行目の条件を直せば正解できるはずです。直したら、もう一度提出して送ってください。', outcome: 'changes_requested' },
 		{ ...context, now: reviewedAt }
 	);
-	if (posted) throw new Error(`demo review: ${posted}`);
+	if (!posted.ok) throw new Error(`demo review: ${posted.problem}`);
 	// The editor opens on the code the mentor commented on, as it would for the student who sent it.
 	for (const attempt of [greeting, parity])
 		await saveDraft(db, { userId: student, includeUnpublished: false }, { slug: attempt.slug, language: 'python', source: attempt.source });

@@ -9,6 +9,7 @@ import { isUuid } from '../ids';
 import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';
 import { availableCondition, claimLifetimeMs, isActiveMentorSql, isAvailable, iterationCount } from './access';
 import { reviewComments, reviewRequests, type ReviewKind, type ReviewStatus } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 const profileOf = (profiles: Record<string, StudentPublicProfile>, studentId: string): StudentPublicProfile =>
 	profiles[studentId] ?? { nickname: '?', grade: null };
@@ -92,16 +93,16 @@ export async function queueExercises(db: Database, locale: 'ja' | 'en', now = ne
 export type ClaimProblem = 'review_error_not_found' | 'review_error_taken';
 
 /** Takes the request for this mentor, exclusively. Refused when someone holds it, or the mentor is not active. */
-export async function claimReview(db: Database, mentorId: string, requestId: string, now = new Date()): Promise<ClaimProblem | null> {
-	if (!isUuid(requestId)) return 'review_error_not_found';
+export async function claimReview(db: Database, mentorId: string, requestId: string, now = new Date()): Promise<Outcome<ClaimProblem>> {
+	if (!isUuid(requestId)) return refuse('review_error_not_found');
 	const claimed = await db
 		.update(reviewRequests)
 		.set({ status: 'claimed', mentorId, claimedAt: now, touchedAt: now, updatedAt: now })
 		.where(and(eq(reviewRequests.id, requestId), availableCondition(now), ne(reviewRequests.studentId, mentorId), isActiveMentorSql(mentorId)))
 		.returning({ id: reviewRequests.id });
-	if (claimed.length > 0) return null;
+	if (claimed.length > 0) return ok;
 	const [exists] = await db.select({ id: reviewRequests.id }).from(reviewRequests).where(eq(reviewRequests.id, requestId));
-	return exists ? 'review_error_taken' : 'review_error_not_found';
+	return refuse(exists ? 'review_error_taken' : 'review_error_not_found');
 }
 
 /** The mentor hands a claimed request back: it returns to its place in the queue, and their unposted drafts go. */

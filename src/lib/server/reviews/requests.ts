@@ -10,6 +10,7 @@ import type { NotifyContext } from '../notifications';
 import { isActiveMentorSql, iterationCount } from './access';
 import { tellAboutReview, tellMentorsAboutRequest } from './notices';
 import { reviewComments, reviewIterations, reviewRequests, type ClosedReason, type ReviewKind, type ReviewRequest, type ReviewStatus } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 /** Open discussions a student may have at once, so that the queue stays fair to everyone. */
 export const openRequestsPerStudent = 3;
@@ -32,9 +33,9 @@ export async function requestReview(
 	studentId: string,
 	input: ReviewRequestInput,
 	context: NotifyContext
-): Promise<{ id: string; iteration: number } | RequestProblem> {
+): Promise<Outcome<RequestProblem, { id: string; iteration: number }>> {
 	const now = context.now ?? new Date();
-	if (!isUuid(input.submissionId)) return 'review_error_submission_not_found';
+	if (!isUuid(input.submissionId)) return refuse('review_error_submission_not_found');
 	return db.transaction(async (tx) => {
 		const [submission] = await tx
 			.select({
@@ -48,9 +49,9 @@ export async function requestReview(
 			})
 			.from(submissions)
 			.where(eq(submissions.id, input.submissionId));
-		if (!submission || submission.userId !== studentId || submission.mode !== 'submit') return 'review_error_submission_not_found';
-		if (submission.status !== 'done' && submission.status !== 'failed') return 'review_error_not_judged';
-		if (input.kind === 'help' && submission.verdict === 'AC') return 'review_error_help_after_accepted';
+		if (!submission || submission.userId !== studentId || submission.mode !== 'submit') return refuse('review_error_submission_not_found');
+		if (submission.status !== 'done' && submission.status !== 'failed') return refuse('review_error_not_judged');
+		if (input.kind === 'help' && submission.verdict === 'AC') return refuse('review_error_help_after_accepted');
 		const student = await studentPublicProfile(tx, studentId);
 		const studentName = student?.nickname ?? '';
 
@@ -67,7 +68,7 @@ export async function requestReview(
 				.select({ openCount: sql<number>`count(*)::int`.mapWith(Number) })
 				.from(reviewRequests)
 				.where(and(eq(reviewRequests.studentId, studentId), ne(reviewRequests.status, 'closed')));
-			if ((opened?.openCount ?? 0) >= openRequestsPerStudent) return 'review_error_too_many';
+			if ((opened?.openCount ?? 0) >= openRequestsPerStudent) return refuse('review_error_too_many');
 			const [created] = await tx
 				.insert(reviewRequests)
 				.values({
@@ -83,7 +84,7 @@ export async function requestReview(
 				.returning({ id: reviewRequests.id });
 			await tx.insert(reviewIterations).values({ requestId: created!.id, number: 1, submissionId: submission.id, createdAt: now });
 			await tellMentorsAboutRequest(tx, { id: created!.id, exerciseId: submission.exerciseId }, studentName, { ...context, now });
-			return { id: created!.id, iteration: 1 };
+			return { ok: true, id: created!.id, iteration: 1 };
 		}
 
 		return appendIteration(tx, open, submission, { kind: input.kind, note: input.question, studentId, studentName }, { ...context, now });
@@ -102,14 +103,14 @@ async function appendIteration(
 	submission: Submitted,
 	from: { kind: ReviewKind; note: string | undefined; studentId: string; studentName: string },
 	context: NotifyContext & { now: Date }
-): Promise<{ id: string; iteration: number } | 'review_error_already_sent'> {
+): Promise<Outcome<'review_error_already_sent', { id: string; iteration: number }>> {
 	const { now } = context;
 	const iterations = await tx
 		.select({ number: reviewIterations.number, submissionId: reviewIterations.submissionId })
 		.from(reviewIterations)
 		.where(eq(reviewIterations.requestId, open.id))
 		.orderBy(desc(reviewIterations.number));
-	if (iterations.some((iteration) => iteration.submissionId === submission.id)) return 'review_error_already_sent';
+	if (iterations.some((iteration) => iteration.submissionId === submission.id)) return refuse('review_error_already_sent');
 	const number = (iterations[0]?.number ?? 0) + 1;
 	const [iteration] = await tx
 		.insert(reviewIterations)
@@ -155,7 +156,7 @@ async function appendIteration(
 	if (status === 'waiting' && open.status !== 'waiting') await tellMentorsAboutRequest(tx, request, from.studentName, context);
 	else if (mentorId && status === 'claimed')
 		await tellAboutReview(tx, { userId: mentorId, audience: 'mentor' }, 'review_resubmitted', request, from.studentName, context);
-	return { id: open.id, iteration: number };
+	return { ok: true, id: open.id, iteration: number };
 }
 
 /**
@@ -206,23 +207,23 @@ export async function followUpSubmission(
 			{ kind: open.kind, note: undefined, studentId, studentName: student?.nickname ?? '' },
 			{ ...context, now }
 		);
-		return typeof added === 'string' ? null : { requestId: added.id, iteration: added.iteration };
+		return added.ok ? { requestId: added.id, iteration: added.iteration } : null;
 	});
 }
 
 export type CloseProblem = 'review_error_not_found' | 'review_error_closed';
 
 /** The student ends the discussion: "withdrawn" while no mentor has replied, "resolved" after. */
-export async function closeRequest(db: Database, studentId: string, requestId: string, now = new Date()): Promise<CloseProblem | null> {
-	if (!isUuid(requestId)) return 'review_error_not_found';
+export async function closeRequest(db: Database, studentId: string, requestId: string, now = new Date()): Promise<Outcome<CloseProblem>> {
+	if (!isUuid(requestId)) return refuse('review_error_not_found');
 	return db.transaction(async (tx) => {
 		const [request] = await tx
 			.select()
 			.from(reviewRequests)
 			.where(and(eq(reviewRequests.id, requestId), eq(reviewRequests.studentId, studentId)))
 			.for('update');
-		if (!request) return 'review_error_not_found';
-		if (request.status === 'closed') return 'review_error_closed';
+		if (!request) return refuse('review_error_not_found');
+		if (request.status === 'closed') return refuse('review_error_closed');
 		const [answered] = await tx
 			.select({ id: reviewComments.id })
 			.from(reviewComments)
@@ -234,7 +235,7 @@ export async function closeRequest(db: Database, studentId: string, requestId: s
 			.where(eq(reviewRequests.id, requestId));
 		// A mentor's unposted drafts are of no use any more.
 		await tx.delete(reviewComments).where(and(eq(reviewComments.requestId, requestId), sql`${reviewComments.publishedAt} is null`));
-		return null;
+		return ok;
 	});
 }
 

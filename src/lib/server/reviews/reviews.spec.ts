@@ -36,7 +36,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 			{ submissionId, kind: options.kind ?? 'help', question: options.question ?? '3行目で名前が出ません' },
 			{ ...context, now: options.at }
 		);
-		if (typeof created === 'string') throw new Error(created);
+		if (!created.ok) throw new Error(created.problem);
 		return { student, submissionId, requestId: created.id };
 	}
 	const mentorView = (userId: string) => ({ id: userId, as: 'mentor' as const, displayName: 'メンター' });
@@ -61,14 +61,17 @@ describeEachDatabase('reviews of submissions', (connection) => {
 			const { requestId } = await askForReview();
 			const contenders = await Promise.all([1, 2, 3, 4].map(() => createMentor(db())));
 			const results = await Promise.all(contenders.map((mentor) => claimReview(db(), mentor.id, requestId)));
-			expect(results.filter((result) => result === null)).toHaveLength(1);
-			expect(results.filter((result) => result === 'review_error_taken')).toHaveLength(3);
-			const winner = contenders[results.indexOf(null)]!;
+			expect(results.filter((result) => result.ok)).toHaveLength(1);
+			expect(results.filter((result) => !result.ok && result.problem === 'review_error_taken')).toHaveLength(3);
+			const winner = contenders[results.findIndex((result) => result.ok)]!;
 			expect((await openDiscussion(db(), requestId, mentorView(winner.id), 'ja'))?.can.review).toBe(true);
 			for (const loser of contenders.filter((mentor) => mentor !== winner)) {
 				// Another mentor's claim is answered like a missing request: not even readable.
 				expect(await openDiscussion(db(), requestId, mentorView(loser.id), 'ja')).toBeUndefined();
-				expect(await addLineComment(db(), loser.id, requestId, { iteration: 1, line: 1, body: '横取り' })).toBe('review_error_not_found');
+				expect(await addLineComment(db(), loser.id, requestId, { iteration: 1, line: 1, body: '横取り' })).toEqual({
+					ok: false,
+					problem: 'review_error_not_found'
+				});
 			}
 		}
 	});
@@ -78,20 +81,21 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const { requestId } = await askForReview({ at: asked });
 		const [first, second] = [await createMentor(db()), await createMentor(db())];
 		const claimedAt = new Date(Date.now() - 60 * hour);
-		expect(await claimReview(db(), first.id, requestId, claimedAt)).toBeNull();
+		expect(await claimReview(db(), first.id, requestId, claimedAt)).toEqual({ ok: true });
 		// Acting keeps the claim alive.
 		expect(await addLineComment(db(), first.id, requestId, { iteration: 1, line: 1, body: 'ここ' }, new Date(claimedAt.getTime() + 10 * hour))).toMatchObject({
 			id: expect.any(Number)
 		});
 		const stillHeld = new Date(claimedAt.getTime() + 10 * hour + claimLifetimeMs - 1000);
-		expect(await claimReview(db(), second.id, requestId, stillHeld)).toBe('review_error_taken');
+		expect(await claimReview(db(), second.id, requestId, stillHeld)).toEqual({ ok: false, problem: 'review_error_taken' });
 		const lapsed = new Date(claimedAt.getTime() + 10 * hour + claimLifetimeMs + 1000);
 		const queued = (await listQueue(db(), {}, 'ja', lapsed)).entries.find((entry) => entry.id === requestId);
 		expect(queued).toMatchObject({ lapsed: true, waitingSince: asked });
-		expect(await postReview(db(), first.id, requestId, { body: '遅れました', outcome: 'approved' }, { ...context, now: lapsed })).toBe(
-			'review_error_not_yours'
-		);
-		expect(await claimReview(db(), second.id, requestId, lapsed)).toBeNull();
+		expect(await postReview(db(), first.id, requestId, { body: '遅れました', outcome: 'approved' }, { ...context, now: lapsed })).toEqual({
+			ok: false,
+			problem: 'review_error_not_yours'
+		});
+		expect(await claimReview(db(), second.id, requestId, lapsed)).toEqual({ ok: true });
 		const seen = await openDiscussion(db(), requestId, mentorView(second.id), 'ja', lapsed);
 		// The first mentor's unposted draft is theirs alone.
 		expect(seen?.comments).toEqual([]);
@@ -102,29 +106,34 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const coordinator = await createUser(db(), { roles: ['coordinator'] });
 		const mentor = await createMentor(db());
 		const { requestId } = await askForReview();
-		expect(await claimReview(db(), mentor.id, requestId)).toBeNull();
-		expect(await deactivateMentor(db(), coordinator, mentor.id, '規約違反')).toBeNull();
+		expect(await claimReview(db(), mentor.id, requestId)).toEqual({ ok: true });
+		expect(await deactivateMentor(db(), coordinator, mentor.id, '規約違反')).toEqual({ ok: true });
 		expect((await listQueue(db(), {}, 'ja')).entries.map((entry) => entry.id)).toContain(requestId);
-		expect(await claimReview(db(), mentor.id, requestId)).toBe('review_error_taken');
+		expect(await claimReview(db(), mentor.id, requestId)).toEqual({ ok: false, problem: 'review_error_taken' });
 		expect(await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja')).toMatchObject({ can: { claim: true, review: false } });
 		const other = await createMentor(db());
-		expect(await claimReview(db(), other.id, requestId)).toBeNull();
+		expect(await claimReview(db(), other.id, requestId)).toEqual({ ok: true });
 	});
 
 	it('runs the whole loop: line comments, review, reply, next iteration, approval, with notifications', async () => {
 		const { student, requestId } = await askForReview();
 		const mentor = await createMentor(db());
-		expect(await claimReview(db(), mentor.id, requestId)).toBeNull();
+		expect(await claimReview(db(), mentor.id, requestId)).toEqual({ ok: true });
 		const draft = await addLineComment(db(), mentor.id, requestId, { iteration: 1, line: 3, body: '`name` を表示しています。**いいですね**' });
 		const doomed = await addLineComment(db(), mentor.id, requestId, { iteration: 1, line: 2, body: '消す' });
-		expect(await addLineComment(db(), mentor.id, requestId, { iteration: 1, line: 4, body: 'なし' })).toBe('review_error_line_out_of_range');
-		if (typeof doomed === 'string' || typeof draft === 'string') throw new Error('no comment');
-		expect(await deleteDraftComment(db(), mentor.id, requestId, doomed.id)).toBeNull();
+		expect(await addLineComment(db(), mentor.id, requestId, { iteration: 1, line: 4, body: 'なし' })).toEqual({
+			ok: false,
+			problem: 'review_error_line_out_of_range'
+		});
+		if (!doomed.ok || !draft.ok) throw new Error('no comment');
+		expect(await deleteDraftComment(db(), mentor.id, requestId, doomed.id)).toEqual({ ok: true });
 		// Drafts are the mentor's until posted.
 		expect((await openDiscussion(db(), requestId, studentView(student.id), 'ja'))?.comments).toEqual([]);
 		expect((await editorReview(db(), student.id, exerciseId))?.annotations).toEqual([]);
 
-		expect(await postReview(db(), mentor.id, requestId, { body: '2行目の挨拶を問題文に合わせましょう。', outcome: 'changes_requested' }, context)).toBeNull();
+		expect(await postReview(db(), mentor.id, requestId, { body: '2行目の挨拶を問題文に合わせましょう。', outcome: 'changes_requested' }, context)).toEqual({
+			ok: true
+		});
 		const forStudent = await openDiscussion(db(), requestId, studentView(student.id), 'ja');
 		expect(forStudent).toMatchObject({ status: 'answered', outcome: 'changes_requested', can: { reply: true, close: true } });
 		expect(forStudent!.comments.map((comment) => [comment.line, comment.draft, comment.outcome])).toEqual([
@@ -142,7 +151,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		expect(studentNotices.map((row) => [row.kind, (row.payload as { path: string }).path])).toEqual([['review_posted', `/reviews/${requestId}`]]);
 		expect((await db().select().from(outboxMail).where(eq(outboxMail.toAddress, student.email))).map((mail) => mail.subject)).toHaveLength(1);
 
-		expect(await reply(db(), studentView(student.id), requestId, 'ありがとうございます！直してみます', context)).toBeNull();
+		expect(await reply(db(), studentView(student.id), requestId, 'ありがとうございます！直してみます', context)).toEqual({ ok: true });
 		const mentorNotices = await db().select().from(notifications).where(eq(notifications.userId, mentor.id));
 		expect(mentorNotices.map((row) => [row.kind, (row.payload as { path: string; name: string }).path, (row.payload as { name: string }).name])).toEqual([
 			['review_reply', `/mentor/reviews/${requestId}`, 'かなざわ']
@@ -150,10 +159,14 @@ describeEachDatabase('reviews of submissions', (connection) => {
 
 		const fixed = await judgedSubmission(db(), student.id, exerciseId, { verdict: 'AC', source: 'print("Hello, World!")\n' });
 		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: '直しました' }, context)).toEqual({
+			ok: true,
 			id: requestId,
 			iteration: 2
 		});
-		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: undefined }, context)).toBe('review_error_already_sent');
+		expect(await requestReview(db(), student.id, { submissionId: fixed, kind: 'review', question: undefined }, context)).toEqual({
+			ok: false,
+			problem: 'review_error_already_sent'
+		});
 		const second = await openDiscussion(db(), requestId, mentorView(mentor.id), 'ja');
 		expect(second).toMatchObject({ status: 'claimed', mine: true, can: { review: true } });
 		expect(second!.iterations.map((iteration) => [iteration.number, iteration.result?.verdict])).toEqual([
@@ -163,10 +176,10 @@ describeEachDatabase('reviews of submissions', (connection) => {
 		const kinds = (await db().select().from(notifications).where(eq(notifications.userId, mentor.id))).map((row) => row.kind);
 		expect(kinds).toContain('review_resubmitted');
 
-		expect(await postReview(db(), mentor.id, requestId, { body: '完璧です', outcome: 'approved' }, context)).toBeNull();
+		expect(await postReview(db(), mentor.id, requestId, { body: '完璧です', outcome: 'approved' }, context)).toEqual({ ok: true });
 		const closed = await openDiscussion(db(), requestId, studentView(student.id), 'ja');
 		expect(closed).toMatchObject({ status: 'closed', closedReason: 'approved', can: { reply: false } });
-		expect(await reply(db(), studentView(student.id), requestId, 'もう一言', context)).toBe('review_error_closed');
+		expect(await reply(db(), studentView(student.id), requestId, 'もう一言', context)).toEqual({ ok: false, problem: 'review_error_closed' });
 		expect((await listStudentRequests(db(), student.id, 'ja')).map((request) => [request.id, request.status, request.iterations])).toEqual([
 			[requestId, 'closed', 2]
 		]);
@@ -184,8 +197,8 @@ describeEachDatabase('reviews of submissions', (connection) => {
 
 		const stranger = await createStudentMember(db(), 'よそのこ');
 		expect(await openDiscussion(db(), requestId, studentView(stranger.id), 'ja')).toBeUndefined();
-		expect(await reply(db(), studentView(stranger.id), requestId, 'のぞき', context)).toBe('review_error_not_found');
-		expect(await closeRequest(db(), stranger.id, requestId)).toBe('review_error_not_found');
+		expect(await reply(db(), studentView(stranger.id), requestId, 'のぞき', context)).toEqual({ ok: false, problem: 'review_error_not_found' });
+		expect(await closeRequest(db(), stranger.id, requestId)).toEqual({ ok: false, problem: 'review_error_not_found' });
 		expect(await editorReview(db(), stranger.id, exerciseId)).toBeNull();
 		// A mentor cannot open a discussion as a student would, about their own code either.
 		expect(
@@ -195,7 +208,7 @@ describeEachDatabase('reviews of submissions', (connection) => {
 				{ submissionId: await judgedSubmission(db(), student.id, exerciseId), kind: 'review', question: undefined },
 				context
 			)
-		).toBe('review_error_submission_not_found');
+		).toEqual({ ok: false, problem: 'review_error_submission_not_found' });
 	});
 
 	it('renders comments as safe Markdown: stored XSS attempts come out as text', async () => {
@@ -220,13 +233,20 @@ describeEachDatabase('reviews of submissions', (connection) => {
 	it('checks what students send: their own judged submissions, help only before AC, three open at most', async () => {
 		const student = await createStudentMember(db());
 		const accepted = await judgedSubmission(db(), student.id, exerciseId, { verdict: 'AC' });
-		expect(await requestReview(db(), student.id, { submissionId: accepted, kind: 'help', question: '?' }, context)).toBe('review_error_help_after_accepted');
+		expect(await requestReview(db(), student.id, { submissionId: accepted, kind: 'help', question: '?' }, context)).toEqual({
+			ok: false,
+			problem: 'review_error_help_after_accepted'
+		});
 		const { recordSubmission, importExercises } = await import('../exercises/testing');
 		const running = await recordSubmission(db(), { userId: student.id, exerciseId, status: 'running', verdict: null });
-		expect(await requestReview(db(), student.id, { submissionId: running, kind: 'review', question: undefined }, context)).toBe('review_error_not_judged');
-		expect(await requestReview(db(), student.id, { submissionId: 'nope', kind: 'review', question: undefined }, context)).toBe(
-			'review_error_submission_not_found'
-		);
+		expect(await requestReview(db(), student.id, { submissionId: running, kind: 'review', question: undefined }, context)).toEqual({
+			ok: false,
+			problem: 'review_error_not_judged'
+		});
+		expect(await requestReview(db(), student.id, { submissionId: 'nope', kind: 'review', question: undefined }, context)).toEqual({
+			ok: false,
+			problem: 'review_error_submission_not_found'
+		});
 
 		const ids = await importExercises(db(), 'hello-name', 'even-or-odd', 'fizzbuzz');
 		for (const slug of ['hello-name', 'even-or-odd', 'fizzbuzz']) {
@@ -234,9 +254,9 @@ describeEachDatabase('reviews of submissions', (connection) => {
 			expect(await requestReview(db(), student.id, { submissionId, kind: 'review', question: undefined }, context)).toMatchObject({ iteration: 1 });
 		}
 		const open = await requestReview(db(), student.id, { submissionId: accepted, kind: 'review', question: undefined }, context);
-		expect(open).toBe('review_error_too_many');
+		expect(open).toEqual({ ok: false, problem: 'review_error_too_many' });
 		const [first] = await listStudentRequests(db(), student.id, 'ja');
-		expect(await closeRequest(db(), student.id, first!.id)).toBeNull();
+		expect(await closeRequest(db(), student.id, first!.id)).toEqual({ ok: true });
 		expect(await requestReview(db(), student.id, { submissionId: accepted, kind: 'review', question: undefined }, context)).toMatchObject({ iteration: 1 });
 		expect(await reviewStateOfSubmission(db(), student.id, accepted)).toMatchObject({ sentIn: { iteration: 1 }, atLimit: false });
 	});

@@ -23,20 +23,20 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(applicationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await membership.submitApplication(locals.db, user, parsed.data, locals.config.origin);
-		if (problem)
+		const outcome = await membership.submitApplication(locals.db, user, parsed.data, locals.config.origin);
+		if (!outcome.ok)
 			return failWith(
 				form,
-				problem,
-				problem === 'join_error_guardian_is_self' ? 'guardianEmail' : undefined,
-				problem === 'join_error_too_many_mails' ? 429 : 400
+				outcome.problem,
+				outcome.problem === 'join_error_guardian_is_self' ? 'guardianEmail' : undefined,
+				outcome.problem === 'join_error_too_many_mails' ? 429 : 400
 			);
 		return { submitted: true };
 	},
 	resend: async ({ locals }) => {
 		const { user } = auth.requireUser(locals);
-		const problem = await membership.resendConsentRequest(locals.db, user.id, locals.config.origin);
-		if (problem) return failWith(new FormData(), problem, undefined, problem === 'join_error_too_many_mails' ? 429 : 400);
+		const outcome = await membership.resendConsentRequest(locals.db, user.id, locals.config.origin);
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, outcome.problem === 'join_error_too_many_mails' ? 429 : 400);
 		return { resent: true };
 	},
 	cancel: async ({ locals }) => {

@@ -29,8 +29,8 @@ export const actions: Actions = {
 	signUp: async ({ request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
-		const problem = await sessions.signUpMentor(locals.db, String(form.get('sessionId') ?? ''), user.id);
-		if (problem) return failWith(form, problem, undefined, problem === 'session_error_not_found' ? 404 : 409);
+		const outcome = await sessions.signUpMentor(locals.db, String(form.get('sessionId') ?? ''), user.id);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, outcome.problem === 'session_error_not_found' ? 404 : 409);
 		return { signedUp: true };
 	}
 };

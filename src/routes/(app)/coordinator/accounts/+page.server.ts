@@ -15,8 +15,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const change = auth.accountChange.safeParse({ kind: form.get('kind'), role: form.get('role') ?? undefined });
 		if (!change.success) return fail(400, { message: translate('error_form_fix') });
-		const problem = await auth.changeAccount(locals.db, user.id, String(form.get('userId') ?? ''), change.data);
-		if (problem) return fail(problem === 'accounts_not_found' ? 404 : 400, { message: translate(problem) });
+		const outcome = await auth.changeAccount(locals.db, user.id, String(form.get('userId') ?? ''), change.data);
+		if (!outcome.ok) return fail(outcome.problem === 'accounts_not_found' ? 404 : 400, { message: translate(outcome.problem) });
 		return { updated: true };
 	}
 };

@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const parsed = parseForm(applicationChoiceForm, form);
 		if (!parsed.ok) return fail(404, { message: translate('applications_error_not_found') });
 		const result = await membership.approveApplication(locals.db, user, parsed.data.id, url.origin);
-		if (typeof result === 'string') return failWith(form, result, undefined, result === 'applications_error_not_found' ? 404 : 409);
+		if (!result.ok) return failWith(form, result.problem, undefined, result.problem === 'applications_error_not_found' ? 404 : 409);
 		return { approved: { name: result.fullName ?? '', memberNumber: result.memberNumber } };
 	}
 };

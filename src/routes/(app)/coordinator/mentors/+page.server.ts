@@ -17,8 +17,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mentorDeactivationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await deactivateMentor(locals.db, user, parsed.data.userId, parsed.data.reason);
-		if (problem) return failWith(form, problem, undefined, 404);
+		const outcome = await deactivateMentor(locals.db, user, parsed.data.userId, parsed.data.reason);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, 404);
 		return { deactivated: true };
 	},
 	reactivate: async ({ request, locals }) => {
@@ -26,8 +26,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mentorDeactivationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await mentoring.reactivateMentor(locals.db, user, parsed.data.userId);
-		if (problem) return failWith(form, problem, undefined, 404);
+		const outcome = await mentoring.reactivateMentor(locals.db, user, parsed.data.userId);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, 404);
 		return { reactivated: true };
 	}
 };

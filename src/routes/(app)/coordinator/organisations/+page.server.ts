@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const parsed = parseForm(organisationForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const created = await mentoring.createOrganisation(locals.db, parsed.data);
-		if (typeof created === 'string') return failWith(form, created, 'name');
+		if (!created.ok) return failWith(form, created.problem, 'name');
 		return { added: true };
 	}
 };

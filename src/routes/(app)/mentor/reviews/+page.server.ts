@@ -22,8 +22,8 @@ export const actions: Actions = {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
 		const requestId = String(form.get('requestId') ?? '');
-		const problem = await reviews.claimReview(locals.db, user.id, requestId);
-		if (problem) return failWith(form, problem, undefined, problem === 'review_error_not_found' ? 404 : 409);
+		const outcome = await reviews.claimReview(locals.db, user.id, requestId);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, outcome.problem === 'review_error_not_found' ? 404 : 409);
 		redirect(303, `/mentor/reviews/${requestId}`);
 	}
 };

@@ -27,15 +27,21 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(replyForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await reviews.reply(locals.db, { id: user.id, as: 'student' }, params.id, parsed.data.body, { origin: locals.config.origin });
-		if (problem) return failWith(form, problem, problem === 'review_error_rate_limited' ? 'body' : undefined, problem === 'review_error_not_found' ? 404 : 409);
+		const outcome = await reviews.reply(locals.db, { id: user.id, as: 'student' }, params.id, parsed.data.body, { origin: locals.config.origin });
+		if (!outcome.ok)
+			return failWith(
+				form,
+				outcome.problem,
+				outcome.problem === 'review_error_rate_limited' ? 'body' : undefined,
+				outcome.problem === 'review_error_not_found' ? 404 : 409
+			);
 		return { replied: true };
 	},
 	close: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'student');
 		const form = await request.formData();
-		const problem = await reviews.closeRequest(locals.db, user.id, params.id);
-		if (problem) return failWith(form, problem, undefined, problem === 'review_error_not_found' ? 404 : 409);
+		const outcome = await reviews.closeRequest(locals.db, user.id, params.id);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, outcome.problem === 'review_error_not_found' ? 404 : 409);
 		redirect(303, `/reviews/${params.id}`);
 	}
 };

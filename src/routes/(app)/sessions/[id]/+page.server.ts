@@ -31,25 +31,25 @@ export const actions: Actions = {
 	rsvp: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'student');
 		const result = await sessions.rsvp(locals.db, params.id, user.id);
-		if (result !== 'confirmed' && result !== 'waitlisted') return failWith(new FormData(), result, undefined, statusOf(result));
-		return { answered: result };
+		if (!result.ok) return failWith(new FormData(), result.problem, undefined, statusOf(result.problem));
+		return { answered: result.status };
 	},
 	cancel: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'student');
-		const problem = await sessions.cancelRsvp(locals.db, params.id, user.id, { origin: locals.config.origin });
-		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
+		const outcome = await sessions.cancelRsvp(locals.db, params.id, user.id, { origin: locals.config.origin });
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, statusOf(outcome.problem));
 		return { cancelled: true };
 	},
 	signUp: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
-		const problem = await sessions.signUpMentor(locals.db, params.id, user.id);
-		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
+		const outcome = await sessions.signUpMentor(locals.db, params.id, user.id);
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, statusOf(outcome.problem));
 		return { signedUp: true };
 	},
 	withdraw: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
-		const problem = await sessions.cancelMentorSignUp(locals.db, params.id, user.id);
-		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
+		const outcome = await sessions.cancelMentorSignUp(locals.db, params.id, user.id);
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, statusOf(outcome.problem));
 		return { withdrawn: true };
 	}
 };

@@ -40,8 +40,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mentorApplicationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await mentoring.submitMentorApplication(locals.db, user, parsed.data);
-		if (problem) return failWith(form, problem, problem === 'mentor_error_organisation_unknown' ? 'organisation' : undefined);
+		const outcome = await mentoring.submitMentorApplication(locals.db, user, parsed.data);
+		if (!outcome.ok) return failWith(form, outcome.problem, outcome.problem === 'mentor_error_organisation_unknown' ? 'organisation' : undefined);
 		redirect(303, '/mentors/application?submitted');
 	}
 };

@@ -16,7 +16,7 @@ export const actions: Actions = {
 	approve: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
 		const result = await membership.approveApplication(locals.db, user, params.id, locals.config.origin);
-		if (typeof result === 'string') return failWith(new FormData(), result, undefined, result === 'applications_error_not_found' ? 404 : 409);
+		if (!result.ok) return failWith(new FormData(), result.problem, undefined, result.problem === 'applications_error_not_found' ? 404 : 409);
 		redirect(303, `/coordinator/members/${result.memberId}?approved=${encodeURIComponent(result.memberNumber)}`);
 	},
 	reject: async ({ locals, params, request }) => {
@@ -24,8 +24,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(rejectionForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await membership.rejectApplication(locals.db, user, params.id, parsed.data.reason);
-		if (problem) return failWith(form, problem, undefined, problem === 'applications_error_not_found' ? 404 : 409);
+		const outcome = await membership.rejectApplication(locals.db, user, params.id, parsed.data.reason);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, outcome.problem === 'applications_error_not_found' ? 404 : 409);
 		return { rejected: true };
 	}
 };

@@ -21,8 +21,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(statusChangeForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'status');
-		const problem = await membership.changeStatus(locals.db, user, params.id, parsed.data);
-		if (problem) return inSection(failWith(form, problem, problem === 'member_status_date_invalid' ? 'changedOn' : 'status', statusCode(problem)), 'status');
+		const outcome = await membership.changeStatus(locals.db, user, params.id, parsed.data);
+		if (!outcome.ok)
+			return inSection(
+				failWith(form, outcome.problem, outcome.problem === 'member_status_date_invalid' ? 'changedOn' : 'status', statusCode(outcome.problem)),
+				'status'
+			);
 		return { statusChanged: true };
 	},
 	note: async ({ locals, params, request }) => {
@@ -38,8 +42,8 @@ export const actions: Actions = {
 		const { user } = auth.requireRole(locals, 'coordinator');
 		const form = await request.formData();
 		if (form.get('confirm') !== 'on') return inSection(failWith(form, 'member_error_confirm_required', 'confirm'), 'anonymise');
-		const problem = await membership.anonymiseMember(locals.db, user, params.id);
-		if (problem) return inSection(failWith(form, problem, undefined, statusCode(problem)), 'anonymise');
+		const outcome = await membership.anonymiseMember(locals.db, user, params.id);
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, statusCode(outcome.problem)), 'anonymise');
 		return { anonymised: true };
 	}
 };

@@ -21,8 +21,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(organisationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await mentoring.updateOrganisation(locals.db, params.id, parsed.data);
-		if (problem) return failWith(form, problem, problem === 'org_error_name_taken' ? 'name' : undefined, problem === 'org_error_not_found' ? 404 : 400);
+		const outcome = await mentoring.updateOrganisation(locals.db, params.id, parsed.data);
+		if (!outcome.ok)
+			return failWith(
+				form,
+				outcome.problem,
+				outcome.problem === 'org_error_name_taken' ? 'name' : undefined,
+				outcome.problem === 'org_error_not_found' ? 404 : 400
+			);
 		redirect(303, '/coordinator/organisations?saved');
 	}
 };

@@ -37,14 +37,14 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(sessionForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'save');
-		const problem = await sessions.updateSession(locals.db, params.id, parsed.data, { origin: locals.config.origin });
-		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'save');
+		const outcome = await sessions.updateSession(locals.db, params.id, parsed.data, { origin: locals.config.origin });
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, statusOf(outcome.problem)), 'save');
 		return { saved: true };
 	},
 	cancel: async ({ locals, params }) => {
 		auth.requireRole(locals, 'coordinator');
-		const problem = await sessions.cancelSession(locals.db, params.id, { origin: locals.config.origin });
-		if (problem) return inSection(failWith(new FormData(), problem, undefined, statusOf(problem)), 'cancel');
+		const outcome = await sessions.cancelSession(locals.db, params.id, { origin: locals.config.origin });
+		if (!outcome.ok) return inSection(failWith(new FormData(), outcome.problem, undefined, statusOf(outcome.problem)), 'cancel');
 		return { cancelled: true };
 	}
 };

@@ -22,8 +22,8 @@ export const actions: Actions = {
 	claim: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
-		const problem = await reviews.claimReview(locals.db, user.id, params.id);
-		if (problem) return failWith(form, problem, undefined, statusOf(problem));
+		const outcome = await reviews.claimReview(locals.db, user.id, params.id);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, statusOf(outcome.problem));
 		return { claimed: true };
 	},
 	release: async ({ params, request, locals }) => {
@@ -38,15 +38,18 @@ export const actions: Actions = {
 		const parsed = parseForm(lineCommentForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'line');
 		const created = await reviews.addLineComment(locals.db, user.id, params.id, parsed.data);
-		if (typeof created === 'string')
-			return inSection(failWith(form, created, created === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created)), 'line');
+		if (!created.ok)
+			return inSection(
+				failWith(form, created.problem, created.problem === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created.problem)),
+				'line'
+			);
 		return { section: 'line', commented: true };
 	},
 	deleteDraft: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');
 		const form = await request.formData();
-		const problem = await reviews.deleteDraftComment(locals.db, user.id, params.id, Number(form.get('commentId')) || 0);
-		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'line');
+		const outcome = await reviews.deleteDraftComment(locals.db, user.id, params.id, Number(form.get('commentId')) || 0);
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, statusOf(outcome.problem)), 'line');
 		return { section: 'line', deleted: true };
 	},
 	review: async ({ params, request, locals }) => {
@@ -54,8 +57,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(reviewForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'review');
-		const problem = await reviews.postReview(locals.db, user.id, params.id, parsed.data, { origin: locals.config.origin });
-		if (problem) return inSection(failWith(form, problem, undefined, statusOf(problem)), 'review');
+		const outcome = await reviews.postReview(locals.db, user.id, params.id, parsed.data, { origin: locals.config.origin });
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, statusOf(outcome.problem)), 'review');
 		return { section: 'review', posted: parsed.data.outcome };
 	},
 	reply: async ({ params, request, locals }) => {
@@ -63,8 +66,12 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(replyForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'reply');
-		const problem = await reviews.reply(locals.db, { id: user.id, as: 'mentor' }, params.id, parsed.data.body, { origin: locals.config.origin });
-		if (problem) return inSection(failWith(form, problem, problem === 'review_error_rate_limited' ? 'body' : undefined, statusOf(problem)), 'reply');
+		const outcome = await reviews.reply(locals.db, { id: user.id, as: 'mentor' }, params.id, parsed.data.body, { origin: locals.config.origin });
+		if (!outcome.ok)
+			return inSection(
+				failWith(form, outcome.problem, outcome.problem === 'review_error_rate_limited' ? 'body' : undefined, statusOf(outcome.problem)),
+				'reply'
+			);
 		return { section: 'reply', replied: true };
 	}
 };

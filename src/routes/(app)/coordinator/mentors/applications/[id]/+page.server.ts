@@ -17,8 +17,8 @@ const statusOf = (problem: mentoring.MentorReviewProblem) => (problem === 'mento
 export const actions: Actions = {
 	approve: async ({ locals, params }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
-		const problem = await mentoring.approveMentorApplication(locals.db, user, params.id, locals.config.origin);
-		if (problem) return failWith(new FormData(), problem, undefined, statusOf(problem));
+		const outcome = await mentoring.approveMentorApplication(locals.db, user, params.id, locals.config.origin);
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, statusOf(outcome.problem));
 		return { approved: true };
 	},
 	reject: async ({ request, locals, params }) => {
@@ -26,8 +26,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(mentorRejectionForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await mentoring.rejectMentorApplication(locals.db, user, params.id, parsed.data.reason);
-		if (problem) return failWith(form, problem, undefined, statusOf(problem));
+		const outcome = await mentoring.rejectMentorApplication(locals.db, user, params.id, parsed.data.reason);
+		if (!outcome.ok) return failWith(form, outcome.problem, undefined, statusOf(outcome.problem));
 		return { rejected: true };
 	}
 };

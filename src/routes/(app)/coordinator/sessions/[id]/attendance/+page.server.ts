@@ -15,8 +15,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, params }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
-		const problem = await sessions.recordAttendance(locals.db, user, params.id, attendedParticipantIds(await request.formData()));
-		if (problem) return failWith(new FormData(), problem, undefined, 404);
+		const outcome = await sessions.recordAttendance(locals.db, user, params.id, attendedParticipantIds(await request.formData()));
+		if (!outcome.ok) return failWith(new FormData(), outcome.problem, undefined, 404);
 		return { saved: true };
 	}
 };

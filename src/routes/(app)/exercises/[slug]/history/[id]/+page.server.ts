@@ -25,8 +25,13 @@ export const actions: Actions = {
 		const parsed = parseForm(reviewRequestForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const created = await reviews.requestReview(locals.db, user.id, { submissionId: params.id, ...parsed.data }, { origin: locals.config.origin });
-		if (typeof created === 'string')
-			return failWith(form, created, created === 'review_error_too_many' || created === 'review_error_already_sent' ? undefined : 'question', 409);
+		if (!created.ok)
+			return failWith(
+				form,
+				created.problem,
+				created.problem === 'review_error_too_many' || created.problem === 'review_error_already_sent' ? undefined : 'question',
+				409
+			);
 		redirect(303, `/reviews/${created.id}?sent=${created.iteration}`);
 	}
 };
