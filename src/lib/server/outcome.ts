@@ -1,7 +1,8 @@
 // The one shape in which a domain function reports a failure that the person using it can cause (a closed session,
 // a taken slug, a wrong password, a mail limit): returned, never thrown, as the message key that explains it, so
 // the page can show it in the person's language and keep what they typed. A programming error or an unavailable
-// database still throws. Success may carry values: `Outcome<SaveProblem, { changed: boolean }>`.
+// database still throws. Success may carry values: `Outcome<SaveProblem, { changed: boolean }>`. A pure check of a
+// value that changes nothing (checkPasswordPolicy, publishingProblems) returns its problems directly.
 
 export type Outcome<Problem extends string, Value extends object = object> = ({ ok: true } & Value) | Refusal<Problem>;
 

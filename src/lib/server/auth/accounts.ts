@@ -3,14 +3,15 @@ import type { Database } from '../db';
 import { roles as allRoles, userRoles, users, type Locale, type Role } from '../db/schema';
 import { checkPasswordPolicy, hashPassword, verifyPassword, type PasswordProblem } from './password';
 import { invalidateUserSessions } from './session';
+import { ok, refuse, Refused, type Outcome } from '../outcome';
 
 export type AccountProblem = 'email_taken' | PasswordProblem | 'current_password_wrong';
 
-export class AccountError extends Error {
-	constructor(readonly problem: AccountProblem) {
-		super(problem);
-	}
-}
+/**
+ * Thrown by createAccount, whose callers make accounts from input they trust (the admin CLI, the demo data, tests);
+ * registration turns it back into a refusal (outcome.ts).
+ */
+export class AccountError extends Refused<AccountProblem> {}
 
 export interface NewAccount {
 	email: string;
@@ -75,20 +76,24 @@ export async function changePassword(
 	db: Database,
 	userId: string,
 	change: { currentPassword: string; newPassword: string; keepSessionId: string }
-): Promise<void> {
+): Promise<Outcome<AccountProblem>> {
 	const user = await findUserById(db, userId);
-	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, change.currentPassword))) {
-		throw new AccountError('current_password_wrong');
-	}
-	await setPassword(db, userId, change.newPassword, { email: user.email, keepSessionId: change.keepSessionId });
+	if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, change.currentPassword))) return refuse('current_password_wrong');
+	return setPassword(db, userId, change.newPassword, { email: user.email, keepSessionId: change.keepSessionId });
 }
 
-export async function setPassword(db: Database, userId: string, password: string, options: { email?: string; keepSessionId?: string } = {}): Promise<void> {
+export async function setPassword(
+	db: Database,
+	userId: string,
+	password: string,
+	options: { email?: string; keepSessionId?: string } = {}
+): Promise<Outcome<PasswordProblem>> {
 	const problem = checkPasswordPolicy(password, { email: options.email });
-	if (problem) throw new AccountError(problem);
+	if (problem) return refuse(problem);
 	const passwordHash = await hashPassword(password);
 	await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
 	await invalidateUserSessions(db, userId, options.keepSessionId);
+	return ok;
 }
 
 export async function markEmailVerified(db: Database, userId: string, email: string): Promise<boolean> {

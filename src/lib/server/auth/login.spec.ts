@@ -10,8 +10,8 @@ describeEachDatabase('login', (connection) => {
 	const attempt = (email: string, password: string, ip: string, windows = loginWindows) => logIn(db(), { email, password, ip }, { windows });
 	// The same rules with small numbers, where a test would otherwise make hundreds of attempts.
 	const small = { accountFromAddress: { limit: 2, windowMs: 60_000 }, account: { limit: 6, windowMs: 60_000 }, ip: { limit: 4, windowMs: 60_000 } };
-	const throttled = { ok: false, reason: 'throttled' };
-	const invalid = { ok: false, reason: 'invalid_credentials' };
+	const throttled = { ok: false, problem: 'throttled' };
+	const invalid = { ok: false, problem: 'invalid_credentials' };
 
 	it('signs in with the right password and issues a new session each time', async () => {
 		const user = await createUser(db(), { roles: ['mentor'] });

@@ -2,6 +2,7 @@ import type { Database } from '../db';
 import * as rateLimit from '../ratelimit';
 import { localIdentity, type PasswordIdentitySource } from './identity';
 import { createSession } from './session';
+import { refuse, type Outcome } from '../outcome';
 
 const fifteenMinutes = 15 * 60 * 1000;
 
@@ -17,8 +18,7 @@ export const loginWindows: LoginWindows = {
 	ip: { limit: 30, windowMs: fifteenMinutes }
 };
 
-export type LoginResult =
-	{ ok: true; token: string; session: Awaited<ReturnType<typeof createSession>>['session'] } | { ok: false; reason: 'invalid_credentials' | 'throttled' };
+export type LoginResult = Outcome<'invalid_credentials' | 'throttled', { token: string; session: Awaited<ReturnType<typeof createSession>>['session'] }>;
 
 const accountKey = (email: string) => email.trim().toLowerCase();
 
@@ -42,9 +42,9 @@ export async function logIn(
 	const identity = options.identity ?? localIdentity;
 	const limits = loginLimits(attempt, options.windows ?? loginWindows);
 	const hits = await rateLimit.consumeAll(db, [limits.accountFromAddress, limits.account, limits.ip]);
-	if (!hits) return { ok: false, reason: 'throttled' };
+	if (!hits) return refuse('throttled');
 	const userId = await identity.verifyPassword(db, attempt.email, attempt.password);
-	if (!userId) return { ok: false, reason: 'invalid_credentials' };
+	if (!userId) return refuse('invalid_credentials');
 	// Only failures count: this attempt is taken back, with the earlier failures from this address.
 	await rateLimit.forgetHits(db, hits);
 	await rateLimit.clearHits(db, limits.accountFromAddress.bucket);

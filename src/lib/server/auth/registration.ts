@@ -10,6 +10,8 @@ import { AccountError, createAccount, findUserByEmail, findUserById, markEmailVe
 import { issueLink, redeemLink } from './links';
 import { createSession } from './session';
 import { generateSecret, hashSecret } from './token';
+import type { PasswordProblem } from './password';
+import { ok, refuse, refusalOf, type Outcome } from '../outcome';
 
 export const registrationLinkLifetimeMs = 48 * 60 * 60 * 1000;
 
@@ -22,8 +24,8 @@ export interface RegistrationRequest {
 }
 
 /** 'throttled' when the address or the IP address asked too often (the same for new and existing addresses). */
-export async function requestRegistration(db: Database, request: RegistrationRequest, origin: string, now = new Date()): Promise<'sent' | 'throttled'> {
-	if (!(await mail.allowFormMail(db, 'register', { address: request.email, ip: request.ip }))) return 'throttled';
+export async function requestRegistration(db: Database, request: RegistrationRequest, origin: string, now = new Date()): Promise<Outcome<'throttled'>> {
+	if (!(await mail.allowFormMail(db, 'register', { address: request.email, ip: request.ip }))) return refuse('throttled');
 	await db.transaction(async (tx) => {
 		await tx.delete(registrationLinks).where(or(lt(registrationLinks.expiresAt, now), isNotNull(registrationLinks.usedAt)));
 		const existing = await findUserByEmail(tx, request.email);
@@ -51,7 +53,7 @@ export async function requestRegistration(db: Database, request: RegistrationReq
 		const link = `${origin}/register/complete?token=${token}`;
 		await mail.enqueueMail(tx, { kind: 'registration', to: normalizeEmail(request.email), ...mail.registrationMail(request.locale, { link }) });
 	});
-	return 'sent';
+	return ok;
 }
 
 const tokenPattern = /^[a-z2-7]{32}$/;
@@ -67,40 +69,44 @@ export async function findRegistrationLink(db: Database, token: string, now = ne
 	return link ?? null;
 }
 
-export type CompletionResult =
-	| { ok: true; token: string; session: Awaited<ReturnType<typeof createSession>>['session']; intent: RegistrationIntent | null }
-	| { ok: false; problem: 'register_link_invalid' | 'register_email_taken' };
+export type CompletionResult = Outcome<
+	'register_link_invalid' | 'register_email_taken' | PasswordProblem,
+	{ token: string; session: Awaited<ReturnType<typeof createSession>>['session']; intent: RegistrationIntent | null }
+>;
 
 /**
  * Makes the account (its address proven by the link) with the name and password chosen now, and signs the person
- * in. A password the policy refuses throws AccountError and leaves the link usable for another try.
+ * in. A password the policy refuses leaves the link usable for another try (the AccountError createAccount throws rolls the
+ * link's use back).
  */
 export async function completeRegistration(
 	db: Database,
 	completion: { token: string; displayName: string; password: string },
 	now = new Date()
 ): Promise<CompletionResult> {
-	if (!tokenPattern.test(completion.token)) return { ok: false, problem: 'register_link_invalid' };
-	return db.transaction(async (tx) => {
-		const [link] = await tx.update(registrationLinks).set({ usedAt: now }).where(usableLink(completion.token, now)).returning();
-		if (!link) return { ok: false, problem: 'register_link_invalid' } as const;
-		let account: { id: string };
-		try {
-			account = await createAccount(tx, {
-				email: link.email,
-				password: completion.password,
-				displayName: completion.displayName,
-				locale: link.locale,
-				emailVerified: true
-			});
-		} catch (error) {
-			if (error instanceof AccountError && error.problem === 'email_taken') return { ok: false, problem: 'register_email_taken' } as const;
-			throw error;
-		}
-		await tx.delete(registrationLinks).where(sql`lower(${registrationLinks.email}) = lower(${link.email})`);
-		const { token, session } = await createSession(tx, account.id);
-		return { ok: true, token, session, intent: link.intent };
-	});
+	if (!tokenPattern.test(completion.token)) return refuse('register_link_invalid');
+	return refusalOf(() =>
+		db.transaction(async (tx) => {
+			const [link] = await tx.update(registrationLinks).set({ usedAt: now }).where(usableLink(completion.token, now)).returning();
+			if (!link) return refuse('register_link_invalid');
+			let account: { id: string };
+			try {
+				account = await createAccount(tx, {
+					email: link.email,
+					password: completion.password,
+					displayName: completion.displayName,
+					locale: link.locale,
+					emailVerified: true
+				});
+			} catch (error) {
+				if (error instanceof AccountError && error.problem === 'email_taken') return refuse('register_email_taken');
+				throw error;
+			}
+			await tx.delete(registrationLinks).where(sql`lower(${registrationLinks.email}) = lower(${link.email})`);
+			const { token, session } = await createSession(tx, account.id);
+			return { ok: true, token, session, intent: link.intent };
+		})
+	);
 }
 
 export async function sendVerificationMail(

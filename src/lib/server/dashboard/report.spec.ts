@@ -100,12 +100,12 @@ describeEachDatabase('the dashboard against a roster with known counts', (connec
 	});
 
 	it('moves the target line when coordinators change the target, and refuses a date before the baseline', async () => {
-		expect(await setTarget(db(), staff, { count: 200, date: '2028-03-31' })).toBeNull();
+		expect(await setTarget(db(), staff, { count: 200, date: '2028-03-31' })).toEqual({ ok: true });
 		const report = await buildReport(db(), now);
 		expect(report.target).toMatchObject({ count: 200, date: '2028-03-31' });
 		expect(report.months.at(-1)).toMatchObject({ month: '2028-03', targetLine: 200 });
-		expect(await setTarget(db(), staff, { count: 200, date: '2023-01-01' })).toBe('dashboard_error_target_date');
-		expect(await setTarget(db(), staff, { count: 160, date: '2027-12-31' })).toBeNull();
+		expect(await setTarget(db(), staff, { count: 200, date: '2023-01-01' })).toEqual({ ok: false, problem: 'dashboard_error_target_date' });
+		expect(await setTarget(db(), staff, { count: 160, date: '2027-12-31' })).toEqual({ ok: true });
 	});
 
 	it('counts active students and submissions per Japanese week once the judge’s table exists', async () => {

@@ -3,6 +3,7 @@ import type { Database } from '../db';
 import * as audit from '../audit';
 import { membershipTarget } from '../membership/schema';
 import type { Target } from './forecast';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export async function getTarget(db: Database): Promise<Target> {
 	const [row] = await db.select().from(membershipTarget).where(eq(membershipTarget.singleton, true));
@@ -10,9 +11,9 @@ export async function getTarget(db: Database): Promise<Target> {
 	return { count: row.targetCount, date: row.targetDate, baselineDate: row.baselineDate };
 }
 
-export async function setTarget(db: Database, actor: audit.Actor, target: { count: number; date: string }): Promise<'dashboard_error_target_date' | null> {
+export async function setTarget(db: Database, actor: audit.Actor, target: { count: number; date: string }): Promise<Outcome<'dashboard_error_target_date'>> {
 	const current = await getTarget(db);
-	if (target.date <= current.baselineDate) return 'dashboard_error_target_date';
+	if (target.date <= current.baselineDate) return refuse('dashboard_error_target_date');
 	await db.transaction(async (tx) => {
 		await tx
 			.update(membershipTarget)
@@ -22,5 +23,5 @@ export async function setTarget(db: Database, actor: audit.Actor, target: { coun
 			detail: { fromCount: current.count, fromDate: current.date, toCount: target.count, toDate: target.date }
 		});
 	});
-	return null;
+	return ok;
 }

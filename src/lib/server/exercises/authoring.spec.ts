@@ -200,13 +200,13 @@ describeEachDatabase('authoring exercises', (connection) => {
 		const asUser = (user: { id: string }, roles: Array<'student' | 'mentor' | 'coordinator'>) => ({ id: user.id, roles });
 		expect(await isAuthor(db(), asUser(coordinator, ['coordinator']))).toBe(true);
 		expect(await isAuthor(db(), asUser(mentor, ['mentor']))).toBe(false);
-		expect(await setAuthor(db(), coordinator.id, mentor.id, true)).toBeUndefined();
+		expect(await setAuthor(db(), coordinator.id, mentor.id, true)).toEqual({ ok: true });
 		expect(await isAuthor(db(), asUser(mentor, ['mentor']))).toBe(true);
 		// The flag means nothing without the mentor role.
 		expect(await isAuthor(db(), asUser(mentor, []))).toBe(false);
 		expect((await listMentorAuthors(db())).find((entry) => entry.id === mentor.id)).toMatchObject({ author: true });
-		expect(await setAuthor(db(), coordinator.id, student.id, true)).toBe('author_error_not_mentor');
-		expect(await setAuthor(db(), coordinator.id, mentor.id, false)).toBeUndefined();
+		expect(await setAuthor(db(), coordinator.id, student.id, true)).toEqual({ ok: false, problem: 'author_error_not_mentor' });
+		expect(await setAuthor(db(), coordinator.id, mentor.id, false)).toEqual({ ok: true });
 		expect(await isAuthor(db(), asUser(mentor, ['mentor']))).toBe(false);
 	});
 });

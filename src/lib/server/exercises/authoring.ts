@@ -11,6 +11,7 @@ import { exerciseCases, exercises } from '../judge/schema';
 import { maximumHints, minimumCases, slugPattern, statementExampleProblems, type ExerciseContent } from './content';
 import { caseRows, contentColumns, nameCases } from './stored';
 import { topicIds, type TopicId } from './topics';
+import type { Outcome } from '../outcome';
 
 export const maxCases = 100;
 const maxSourceBytes = 65_536;
@@ -177,7 +178,7 @@ function contentOf(exercise: AuthoredExercise): Omit<ExerciseContent, 'contentHa
 
 export type SaveProblem = 'author_error_slug_taken' | 'author_error_not_found';
 
-export async function createExercise(db: Database, authorId: string, exercise: AuthoredExercise): Promise<{ ok: true } | { ok: false; problem: SaveProblem }> {
+export async function createExercise(db: Database, authorId: string, exercise: AuthoredExercise): Promise<Outcome<SaveProblem>> {
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(exercises)
@@ -198,7 +199,7 @@ export async function updateExercise(
 	db: Database,
 	authorId: string,
 	exercise: AuthoredExercise
-): Promise<{ ok: true; changed: boolean; unpublished: boolean } | { ok: false; problem: SaveProblem }> {
+): Promise<Outcome<SaveProblem, { changed: boolean; unpublished: boolean }>> {
 	const columns = contentColumns(contentOf(exercise));
 	return db.transaction(async (tx) => {
 		const [current] = await tx

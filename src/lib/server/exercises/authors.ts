@@ -7,6 +7,7 @@ import { userRoles, users } from '../db/schema';
 import { requireUser } from '../auth';
 import type { SessionUser, Session } from '../auth';
 import { exerciseAuthors } from './schema';
+import { ok, refuse, type Outcome } from '../outcome';
 
 export async function isAuthor(db: Database, user: Pick<SessionUser, 'id' | 'roles'>): Promise<boolean> {
 	if (user.roles.includes('coordinator')) return true;
@@ -43,16 +44,16 @@ export async function listMentorAuthors(db: Database) {
 
 export type AuthorChangeProblem = 'author_error_not_mentor';
 
-export async function setAuthor(db: Database, grantedBy: string, userId: string, author: boolean): Promise<AuthorChangeProblem | undefined> {
+export async function setAuthor(db: Database, grantedBy: string, userId: string, author: boolean): Promise<Outcome<AuthorChangeProblem>> {
 	if (!author) {
 		await db.delete(exerciseAuthors).where(eq(exerciseAuthors.userId, userId));
-		return undefined;
+		return ok;
 	}
 	const [mentor] = await db
 		.select({ userId: userRoles.userId })
 		.from(userRoles)
 		.where(and(eq(userRoles.userId, userId), eq(userRoles.role, 'mentor')));
-	if (!mentor) return 'author_error_not_mentor';
+	if (!mentor) return refuse('author_error_not_mentor');
 	await db.insert(exerciseAuthors).values({ userId, grantedBy }).onConflictDoNothing();
-	return undefined;
+	return ok;
 }

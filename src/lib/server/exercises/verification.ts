@@ -10,6 +10,7 @@ import * as rateLimit from '../ratelimit';
 import { publishingProblems, setPublished, type PublishingProblem } from './authoring';
 import { exerciseVerifications } from './schema';
 import { loadStoredExercise } from './stored';
+import type { Outcome } from '../outcome';
 
 export type VerificationState = 'missing' | 'stale' | 'pending' | 'passed' | 'failed';
 
@@ -54,8 +55,7 @@ export async function verificationStatus(db: Database, exerciseId: string): Prom
 	});
 }
 
-export type VerifyResult =
-	{ ok: true; submissionIds: string[] } | { ok: false; problem: 'author_error_not_found' | 'author_error_rate_limited' | 'author_error_nothing_to_verify' };
+export type VerifyResult = Outcome<'author_error_not_found' | 'author_error_rate_limited' | 'author_error_nothing_to_verify', { submissionIds: string[] }>;
 
 /** Queues each language's reference solution on every case; the judge's workers do the rest. */
 export async function requestVerification(db: Database, slug: string, requestedBy: string): Promise<VerifyResult> {

@@ -6,6 +6,7 @@ import * as rateLimit from '../ratelimit';
 import { languages } from './languages';
 import { enqueueSubmission, maxSourceBytes, maxStdinBytes, SubmissionRejected } from './queue';
 import { exercises, submissionModes } from './schema';
+import type { Refusal } from '../outcome';
 
 /** The JSON body of POST /api/submissions. */
 export const submissionRequest = z.object({
@@ -26,7 +27,8 @@ export const intakeWindows = {
 export type IntakeProblem =
 	'judge_error_too_large' | 'judge_error_rate_limited' | 'judge_error_exercise_not_found' | 'judge_error_language_not_allowed' | 'judge_error_invalid';
 
-export type IntakeResult = { ok: true; id: string } | { ok: false; problem: IntakeProblem; status: 400 | 404 | 413 | 429 };
+/** A refusal here also names the HTTP status the API answers with. */
+export type IntakeResult = { ok: true; id: string } | (Refusal<IntakeProblem> & { status: 400 | 404 | 413 | 429 });
 
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 

@@ -78,7 +78,7 @@ describeEachDatabase('members', (connection) => {
 		expect(page).toMatchObject({ total: 2, members: [{ id: member.id, grade: 'jh2', school: '金沢市立泉中学校' }] });
 
 		expect(await viewMember(db(), staff, member.id)).toMatchObject({ fullName: name });
-		expect(await addNote(db(), staff, member.id, '保護者から連絡あり')).toBeNull();
+		expect(await addNote(db(), staff, member.id, '保護者から連絡あり')).toEqual({ ok: true });
 		expect((await findMember(db(), member.id))?.notes).toMatchObject([{ body: '保護者から連絡あり', author: staff.displayName }]);
 		const events = await db().select().from(auditEvents).where(eq(auditEvents.memberId, member.id));
 		expect(events.map((event) => event.action).sort()).toEqual(['member_note_added', 'member_viewed']);

@@ -244,14 +244,14 @@ export async function changeStatus(
 	});
 }
 
-export async function addNote(db: Database, actor: audit.Actor, memberId: string, body: string): Promise<'member_not_found' | null> {
-	if (!isUuid(memberId)) return 'member_not_found';
+export async function addNote(db: Database, actor: audit.Actor, memberId: string, body: string): Promise<Outcome<'member_not_found'>> {
+	if (!isUuid(memberId)) return refuse('member_not_found');
 	return db.transaction(async (tx) => {
 		const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId));
-		if (!member) return 'member_not_found';
+		if (!member) return refuse('member_not_found');
 		await tx.insert(memberNotes).values({ memberId, authorId: actor.id, body });
 		await audit.record(tx, actor, 'member_note_added', { memberId });
-		return null;
+		return ok;
 	});
 }
 

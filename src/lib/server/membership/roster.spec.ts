@@ -14,6 +14,13 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => utf8(`\uFEFF${text}`);
 const today = '2026-11-30';
 
+/** The dry run of a file that can be read (a refusal fails the test). */
+async function checked(...args: Parameters<typeof checkRoster>): Promise<RosterCheck> {
+	const outcome = await checkRoster(...args);
+	if (!outcome.ok) throw new Error(outcome.problem);
+	return outcome.check;
+}
+
 function unique(prefix: string) {
 	return `${prefix}${Math.random().toString(36).slice(2, 8)}`;
 }
@@ -36,13 +43,13 @@ describeEachDatabase('roster import', (connection) => {
 			`,${unique('どこか 遠く')},,東京都立どこか高校,その他,回答しない,2024-02-01,退部,2024-09-01,,`
 		].join('\r\n');
 		const before = await countMembers();
-		const check = (await checkRoster(db(), withBom(text), today)) as RosterCheck;
+		const check = await checked(db(), withBom(text), today);
 		expect(check.encoding).toBe('utf-8');
 		expect(check.headerProblems).toEqual([]);
 		expect(check.counts).toEqual({ new: 4, unchanged: 0, invalid: 0 });
 		expect(await countMembers()).toBe(before);
 
-		expect(await importRoster(db(), await actor(), withBom(text), today)).toEqual({ imported: 4, unchanged: 0 });
+		expect(await importRoster(db(), await actor(), withBom(text), today)).toEqual({ ok: true, imported: 4, unchanged: 0 });
 		const [given] = await db().select().from(members).where(eq(members.memberNumber, 'KIB-2023-0042'));
 		expect(given).toMatchObject({
 			fullName: name,
@@ -70,21 +77,21 @@ describeEachDatabase('roster import', (connection) => {
 			status: 'withdrawn'
 		});
 
-		const again = (await checkRoster(db(), withBom(text), today)) as RosterCheck;
+		const again = await checked(db(), withBom(text), today);
 		expect(again.counts).toEqual({ new: 0, unchanged: 4, invalid: 0 });
 		const count = await countMembers();
-		expect(await importRoster(db(), await actor(), withBom(text), today)).toEqual({ imported: 0, unchanged: 4 });
+		expect(await importRoster(db(), await actor(), withBom(text), today)).toEqual({ ok: true, imported: 0, unchanged: 4 });
 		expect(await countMembers()).toBe(count);
 	});
 
 	it('reads Shift_JIS as Excel in Japan saves it, and UTF-8 without a BOM', async () => {
 		const name = unique('加賀 友禅');
 		const text = `氏名,学校,学年,入部日\r\n${name},金沢市立野田中学校,中１,2024/4/20\r\n`;
-		const sjis = (await checkRoster(db(), encodeShiftJis(text), today)) as RosterCheck;
+		const sjis = await checked(db(), encodeShiftJis(text), today);
 		expect(sjis).toMatchObject({ encoding: 'shift_jis', counts: { new: 1, unchanged: 0, invalid: 0 } });
 		expect(sjis.rows[0]?.fullName).toBe(name);
-		expect(await importRoster(db(), await actor(), encodeShiftJis(text), today)).toEqual({ imported: 1, unchanged: 0 });
-		expect(((await checkRoster(db(), utf8(text), today)) as RosterCheck).counts).toEqual({ new: 0, unchanged: 1, invalid: 0 });
+		expect(await importRoster(db(), await actor(), encodeShiftJis(text), today)).toEqual({ ok: true, imported: 1, unchanged: 0 });
+		expect((await checked(db(), utf8(text), today)).counts).toEqual({ new: 0, unchanged: 1, invalid: 0 });
 	});
 
 	it('refuses a file with bad rows, naming each row and problem, and writes nothing at all', async () => {
@@ -102,7 +109,7 @@ describeEachDatabase('roster import', (connection) => {
 		const before = await countMembers();
 		const imports = async () => (await db().select().from(auditEvents).where(eq(auditEvents.action, 'roster_imported'))).length;
 		const importsBefore = await imports();
-		const check = (await checkRoster(db(), utf8(text), today)) as RosterCheck;
+		const check = await checked(db(), utf8(text), today);
 		expect(check.counts).toEqual({ new: 2, unchanged: 0, invalid: 5 });
 		const problems = Object.fromEntries(
 			check.rows
@@ -117,17 +124,17 @@ describeEachDatabase('roster import', (connection) => {
 			8: ['import_error_member_number:memberNumber', 'import_error_status_date_required:statusDate', 'import_error_email:guardianEmail']
 		});
 		const result = await importRoster(db(), await actor(), utf8(text), today);
-		expect(result).toMatchObject({ counts: { invalid: 5 } });
+		expect(result).toMatchObject({ ok: false, problem: 'import_result_problems', check: { counts: { invalid: 5 } } });
 		expect(await countMembers()).toBe(before);
 		expect(await imports()).toBe(importsBefore);
 	});
 
 	it('refuses a file in an unreadable encoding, a missing column, and a member number that belongs to someone else', async () => {
-		expect(await checkRoster(db(), new Uint8Array([0xff, 0xfe, 0x0f, 0x6c, 0x80, 0xff]), today)).toBe('import_error_encoding');
-		expect(await checkRoster(db(), utf8('氏名,学校\n'), today)).toBe('import_error_empty');
-		const noJoinDate = (await checkRoster(db(), utf8(`氏名,学校,学年\n${unique('a')},兼六中学校,中1\n`), today)) as RosterCheck;
+		expect(await checkRoster(db(), new Uint8Array([0xff, 0xfe, 0x0f, 0x6c, 0x80, 0xff]), today)).toEqual({ ok: false, problem: 'import_error_encoding' });
+		expect(await checkRoster(db(), utf8('氏名,学校\n'), today)).toEqual({ ok: false, problem: 'import_error_empty' });
+		const noJoinDate = await checked(db(), utf8(`氏名,学校,学年\n${unique('a')},兼六中学校,中1\n`), today);
 		expect(noJoinDate.headerProblems).toEqual([{ problem: 'import_error_missing_column', column: 'joinedOn' }]);
-		const taken = (await checkRoster(db(), utf8(`${header}\nKIB-2023-0042,${unique('別人')},,兼六中学校,中1,,2023/4/15,,,,\n`), today)) as RosterCheck;
+		const taken = await checked(db(), utf8(`${header}\nKIB-2023-0042,${unique('別人')},,兼六中学校,中1,,2023/4/15,,,,\n`), today);
 		expect(taken.rows[0]?.problems).toEqual([{ problem: 'import_error_number_taken', column: 'memberNumber' }]);
 	});
 
@@ -135,11 +142,11 @@ describeEachDatabase('roster import', (connection) => {
 		const staff = await actor();
 		const tag = unique('往復');
 		const text = [header, `,=${tag} 一,,兼六中学校,中1,女性,2025/4/1,,,,`, `,${tag} 二,,泉中学校,高2,,2025/5/1,休部中,2025/9/1,保護者,p@example.jp`].join('\n');
-		expect(await importRoster(db(), staff, utf8(text), today)).toEqual({ imported: 2, unchanged: 0 });
+		expect(await importRoster(db(), staff, utf8(text), today)).toEqual({ ok: true, imported: 2, unchanged: 0 });
 		const { csv, count } = await exportMembers(db(), staff, { search: tag }, new Date(`${today}T03:00:00Z`));
 		expect(count).toBe(2);
 		expect(csv).toContain(`'=${tag} 一`);
-		const check = (await checkRoster(db(), utf8(csv.replace(`'=${tag}`, `=${tag}`)), today)) as RosterCheck;
+		const check = await checked(db(), utf8(csv.replace(`'=${tag}`, `=${tag}`)), today);
 		expect(check.counts).toEqual({ new: 0, unchanged: 2, invalid: 0 });
 	});
 });

@@ -12,6 +12,7 @@ import { claimMemberNumber, nextMemberNumber, parseMemberNumber } from './number
 import { members, memberStatusChanges } from './schema';
 import { schoolFromText } from './schools';
 import { currentStatuses, type Gender, type Grade, type MemberStatus } from './vocabulary';
+import { refuse, type Outcome, type Refusal } from '../outcome';
 
 // Note: stays under adapter-node's default BODY_SIZE_LIMIT (512 KB), which the upload has to pass first.
 export const maxRosterBytes = 400 * 1024;
@@ -336,11 +337,11 @@ function decode(bytes: Uint8Array): { text: string; encoding: CsvEncoding } | Ro
 }
 
 /** The dry run: what importing this file would do, row by row. Writes nothing. */
-export async function checkRoster(db: Database, bytes: Uint8Array, today = japanDate()): Promise<RosterCheck | RosterFileProblem> {
+export async function checkRoster(db: Database, bytes: Uint8Array, today = japanDate()): Promise<Outcome<RosterFileProblem, { check: RosterCheck }>> {
 	const decoded = decode(bytes);
-	if (typeof decoded === 'string') return decoded;
+	if (typeof decoded === 'string') return refuse(decoded);
 	const checked = await checkText(db, decoded.text, decoded.encoding, today);
-	return typeof checked === 'string' ? checked : checked.check;
+	return typeof checked === 'string' ? refuse(checked) : { ok: true, check: checked.check };
 }
 
 export function isImportable(check: RosterCheck): boolean {
@@ -356,15 +357,15 @@ export async function importRoster(
 	actor: audit.Actor,
 	bytes: Uint8Array,
 	today = japanDate()
-): Promise<{ imported: number; unchanged: number } | RosterCheck | RosterFileProblem> {
+): Promise<Outcome<RosterFileProblem, { imported: number; unchanged: number }> | (Refusal<'import_result_problems'> & { check: RosterCheck })> {
 	const decoded = decode(bytes);
-	if (typeof decoded === 'string') return decoded;
+	if (typeof decoded === 'string') return refuse(decoded);
 	return db.transaction(async (tx) => {
 		// One import at a time, so two coordinators importing the same file cannot both add its rows.
 		await tx.execute(sql`select pg_advisory_xact_lock(7316400212)`);
 		const checked = await checkText(tx, decoded.text, decoded.encoding, today);
-		if (typeof checked === 'string') return checked;
-		if (!isImportable(checked.check)) return checked.check;
+		if (typeof checked === 'string') return refuse(checked);
+		if (!isImportable(checked.check)) return { ...refuse('import_result_problems'), check: checked.check };
 		for (const row of checked.newRows) if (row.memberNumber) await claimMemberNumber(tx, row.memberNumber);
 		const ordered = [...checked.newRows].sort((a, b) => a.joinedOn.localeCompare(b.joinedOn) || a.row - b.row);
 		const gradeYear = schoolYearOf(today);
@@ -399,6 +400,6 @@ export async function importRoster(
 		await audit.record(tx, actor, 'roster_imported', {
 			detail: { imported: ordered.length, unchanged: checked.check.counts.unchanged, encoding: decoded.encoding }
 		});
-		return { imported: ordered.length, unchanged: checked.check.counts.unchanged };
+		return { ok: true, imported: ordered.length, unchanged: checked.check.counts.unchanged };
 	});
 }

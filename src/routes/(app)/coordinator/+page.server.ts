@@ -15,8 +15,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(targetForm, form);
 		if (!parsed.ok) return parsed.failure;
-		const problem = await dashboard.setTarget(locals.db, user, { count: parsed.data.targetCount, date: parsed.data.targetDate });
-		if (problem) return failWith(form, problem, 'targetDate');
+		const outcome = await dashboard.setTarget(locals.db, user, { count: parsed.data.targetCount, date: parsed.data.targetDate });
+		if (!outcome.ok) return failWith(form, outcome.problem, 'targetDate');
 		return { targetSaved: true };
 	}
 };

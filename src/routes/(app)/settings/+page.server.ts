@@ -40,19 +40,13 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(changePasswordForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'password');
-		try {
-			await auth.changePassword(locals.db, user.id, {
-				currentPassword: parsed.data.currentPassword,
-				newPassword: parsed.data.password,
-				keepSessionId: session.id
-			});
-		} catch (error) {
-			if (error instanceof auth.AccountError) {
-				const field = error.problem === 'current_password_wrong' ? 'currentPassword' : 'password';
-				return inSection(failWith(form, error.problem, field), 'password');
-			}
-			throw error;
-		}
+		const changed = await auth.changePassword(locals.db, user.id, {
+			currentPassword: parsed.data.currentPassword,
+			newPassword: parsed.data.password,
+			keepSessionId: session.id
+		});
+		if (!changed.ok)
+			return inSection(failWith(form, changed.problem, changed.problem === 'current_password_wrong' ? 'currentPassword' : 'password'), 'password');
 		return { passwordChanged: true };
 	},
 	logoutEverywhere: async ({ locals, cookies, url }) => {

@@ -16,7 +16,7 @@ export const actions: Actions = {
 		const parsed = parseForm(forgotPasswordForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const result = await auth.requestPasswordReset(locals.db, { email: parsed.data.email, ip: getClientAddress() }, locals.config.origin);
-		if (result === 'throttled') return failWith(form, 'error_mail_form_throttled', undefined, 429);
+		if (!result.ok) return failWith(form, 'error_mail_form_throttled', undefined, 429);
 		return { sent: true };
 	}
 };

@@ -26,7 +26,7 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const result = await auth.logIn(locals.db, { ...parsed.data, ip: getClientAddress() });
 		if (!result.ok) {
-			return result.reason === 'throttled' ? failWith(form, 'login_error_throttled', undefined, 429) : failWith(form, 'login_error_invalid');
+			return result.problem === 'throttled' ? failWith(form, 'login_error_throttled', undefined, 429) : failWith(form, 'login_error_invalid');
 		}
 		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
 		auth.setSessionCookie(cookies, url, result.token, result.session);

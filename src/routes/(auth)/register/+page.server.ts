@@ -23,7 +23,7 @@ export const actions: Actions = {
 			{ email, locale: locals.locale, intent: as ?? null, ip: getClientAddress() },
 			locals.config.origin
 		);
-		if (result === 'throttled') return failWith(form, 'error_mail_form_throttled', undefined, 429);
+		if (!result.ok) return failWith(form, 'error_mail_form_throttled', undefined, 429);
 		return { sent: true, email };
 	}
 };

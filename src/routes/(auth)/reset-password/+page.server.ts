@@ -16,14 +16,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(resetPasswordForm, form);
 		if (!parsed.ok) return parsed.failure;
-		try {
-			if (!(await auth.resetPassword(locals.db, parsed.data.token, parsed.data.password))) {
-				return failWith(form, 'reset_invalid_link');
-			}
-		} catch (error) {
-			if (error instanceof auth.AccountError) return failWith(form, error.problem, 'password');
-			throw error;
-		}
+		const reset = await auth.resetPassword(locals.db, parsed.data.token, parsed.data.password);
+		if (!reset.ok) return failWith(form, reset.problem, reset.problem === 'reset_invalid_link' ? undefined : 'password');
 		auth.deleteSessionCookie(cookies, url);
 		redirect(303, '/login?reset');
 	}

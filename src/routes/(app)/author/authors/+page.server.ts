@@ -13,8 +13,8 @@ export const actions: Actions = {
 	change: async ({ request, locals }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
 		const form = await request.formData();
-		const problem = await exercises.setAuthor(locals.db, user.id, String(form.get('userId') ?? ''), form.get('author') === 'on');
-		if (problem) return fail(400, { message: translate(problem) });
+		const outcome = await exercises.setAuthor(locals.db, user.id, String(form.get('userId') ?? ''), form.get('author') === 'on');
+		if (!outcome.ok) return fail(400, { message: translate(outcome.problem) });
 		return { updated: true };
 	}
 };

@@ -31,16 +31,18 @@ export const actions: Actions = {
 		const file = (await request.formData()).get('file');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { message: translate('import_error_no_file') });
 		const check = await membership.checkRoster(locals.db, new Uint8Array(await file.arrayBuffer()));
-		if (typeof check === 'string') return fail(400, { message: translate(check) });
-		return { check: present(check) };
+		if (!check.ok) return fail(400, { message: translate(check.problem) });
+		return { check: present(check.check) };
 	},
 	import: async ({ locals, request }) => {
 		const { user } = auth.requireRole(locals, 'coordinator');
 		const text = (await request.formData()).get('text');
 		if (typeof text !== 'string' || !text) return fail(400, { message: translate('import_error_no_file') });
 		const result = await membership.importRoster(locals.db, user, new TextEncoder().encode(text));
-		if (typeof result === 'string') return fail(400, { message: translate(result) });
-		if ('rows' in result) return fail(409, { message: translate('import_result_problems'), check: present(result) });
-		return { imported: result };
+		if (!result.ok) {
+			if ('check' in result) return fail(409, { message: translate(result.problem), check: present(result.check) });
+			return fail(400, { message: translate(result.problem) });
+		}
+		return { imported: { imported: result.imported, unchanged: result.unchanged } };
 	}
 };

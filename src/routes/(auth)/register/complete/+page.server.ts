@@ -19,14 +19,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(completeRegistrationForm, form);
 		if (!parsed.ok) return parsed.failure;
-		let result: auth.CompletionResult;
-		try {
-			result = await auth.completeRegistration(locals.db, parsed.data);
-		} catch (failure) {
-			if (failure instanceof auth.AccountError) return failWith(form, failure.problem, 'password');
-			throw failure;
-		}
-		if (!result.ok) return failWith(form, result.problem);
+		const result = await auth.completeRegistration(locals.db, parsed.data);
+		if (!result.ok) return failWith(form, result.problem, result.problem.startsWith('register_') ? undefined : 'password');
 		if (locals.session) await auth.invalidateSession(locals.db, locals.session.id);
 		auth.setSessionCookie(cookies, url, result.token, result.session);
 		redirect(303, nextStep(result.intent));

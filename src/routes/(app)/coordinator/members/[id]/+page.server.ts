@@ -34,8 +34,8 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(noteForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'note');
-		const problem = await membership.addNote(locals.db, user, params.id, parsed.data.body);
-		if (problem) return inSection(failWith(form, problem, undefined, 404), 'note');
+		const outcome = await membership.addNote(locals.db, user, params.id, parsed.data.body);
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, 404), 'note');
 		return { noteAdded: true };
 	},
 	anonymise: async ({ locals, params, request }) => {
