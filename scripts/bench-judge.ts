@@ -10,6 +10,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { migrate, openDatabase } from '../src/lib/server/db';
 import { users } from '../src/lib/server/db/schema';
 import * as judge from '../src/lib/server/judge';
+import { exerciseCases, exercises } from '../src/lib/server/exercises/schema';
 import { translateProgram } from '../src/lib/dncl';
 import { defaultInterpreters, languageDefinitions, runtimeOf, type Language } from '../src/lib/server/judge/languages';
 
@@ -38,7 +39,7 @@ const benchUsers = await db
 	.returning({ id: users.id });
 const [user] = benchUsers;
 const [exercise] = await db
-	.insert(judge.exercises)
+	.insert(exercises)
 	.values({
 		slug: `bench-${suffix}`,
 		titleJa: 'ベンチマーク',
@@ -48,10 +49,10 @@ const [exercise] = await db
 		languages: ['python', 'javascript', 'dncl'],
 		published: false
 	})
-	.returning({ id: judge.exercises.id });
+	.returning({ id: exercises.id });
 if (!user || !exercise) throw new Error('seeding failed');
 await db
-	.insert(judge.exerciseCases)
+	.insert(exerciseCases)
 	.values(cases.map((testCase, position) => ({ exerciseId: exercise.id, position, input: testCase.input, expectedOutput: testCase.output })));
 
 // Submission id → resolves with the verdict when its result is written.
@@ -211,7 +212,7 @@ try {
 	bareRunner.kill();
 	for (const directory of Object.values(directories)) await rm(directory, { recursive: true, force: true });
 	await db.delete(judge.submissions).where(eq(judge.submissions.exerciseId, exercise.id));
-	await db.delete(judge.exercises).where(eq(judge.exercises.id, exercise.id));
+	await db.delete(exercises).where(eq(exercises.id, exercise.id));
 	await db.delete(users).where(
 		inArray(
 			users.id,

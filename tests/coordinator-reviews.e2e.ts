@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { test, expect } from './fixtures';
 import { e2eOrigin } from './environment';
-import { exercises } from '../src/lib/server/judge/schema';
+import { exercises } from '../src/lib/server/exercises/schema';
 import { claimReview, postReview, requestReview } from '../src/lib/server/reviews';
 import { judgedSubmission } from '../src/lib/server/reviews/testing';
 import { createUser } from '../src/lib/server/testing/factories';

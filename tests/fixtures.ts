@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openDatabase, type DatabaseConnection } from '../src/lib/server/db';
 import { createUser, type TestUser } from '../src/lib/server/testing/factories';
-import { seedDemoExercises } from '../src/lib/server/judge/demo-exercises';
+import { seedDemoExercises } from '../src/lib/server/exercises/testing';
 import type { Role } from '../src/lib/roles';
 import { e2eDatabaseUrl } from './environment';
 

@@ -190,7 +190,7 @@ test('a deactivated mentor is refused on the next request; students cannot post 
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const reviews = await import('../src/lib/server/reviews');
 	const { deactivateMentor } = await import('../src/lib/server/mentor-deactivation');
-	const { exercises } = await import('../src/lib/server/judge/schema');
+	const { exercises } = await import('../src/lib/server/exercises/schema');
 	const { eq } = await import('drizzle-orm');
 	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'hello-name'));
 	const student = await makeUser({ roles: ['student'] });

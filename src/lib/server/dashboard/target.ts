@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import * as audit from '../audit';
-import { membershipTarget } from '../membership/schema';
+import { membershipTarget } from './schema';
 import type { Target } from './forecast';
 import { ok, refuse, type Outcome } from '../outcome';
 

@@ -8,6 +8,7 @@ import { describeEachDatabase } from './testing';
 import { selectRows } from './connection';
 import * as core from './schema';
 import * as audit from '../audit/schema';
+import * as dashboard from '../dashboard/schema';
 import * as exercises from '../exercises/schema';
 import * as judge from '../judge/schema';
 import * as membership from '../membership/schema';
@@ -16,7 +17,8 @@ import * as notifications from '../notifications/schema';
 import * as reviews from '../reviews/schema';
 import * as sessions from '../club-sessions/schema';
 
-const declaredTables = [core, audit, exercises, judge, membership, mentoring, notifications, reviews, sessions]
+const schemaModules = { core, audit, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions };
+const declaredTables = Object.values(schemaModules)
 	.flatMap((module) => Object.values(module))
 	.filter((value): value is PgTable => value instanceof PgTable);
 

@@ -1,7 +1,8 @@
 // A student's own submits to an exercise, and the code of each: what they sent, when, and the verdict.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { exercises, submissions } from '../judge/schema';
+import { submissions } from '../judge/schema';
+import { exercises } from './schema';
 import { canView, type Viewer } from '../judge';
 
 export const historyPageSize = 50;

@@ -17,4 +17,5 @@ export * from './verification';
 export * from './export';
 export { loadStoredExercise } from './stored';
 export { renderMarkdown, renderInlineMarkdown } from './markdown';
-export { exerciseDrafts, exerciseVerifications, exerciseAuthors } from './schema';
+export { exercises, exerciseCases, exerciseDrafts, exerciseVerifications, exerciseAuthors } from './schema';
+export type { Exercise, ExerciseCase } from './schema';

@@ -3,7 +3,8 @@
 // come from submit_days, kept by the database whenever a submission is written (one short row per day with a submit).
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
-import { exercises, submissions } from '../judge/schema';
+import { submissions } from '../judge/schema';
+import { exercises } from './schema';
 
 export interface Streak {
 	/** Consecutive days with at least one submit, ending today or yesterday (today may still come). */

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
-import { exercises } from '../judge/schema';
+import { exercises } from './schema';
 import { createUser, type TestUser } from '../testing/factories';
 import { listCatalog, nextInCurriculum, nextSuggestedExercise, parseCatalogFilter, topicProgress } from './catalog';
 import { draftSaveWindow, maxDraftBytes, saveDraft } from './drafts';

@@ -22,7 +22,6 @@ export {
 	maxAttempts
 } from './queue';
 export type { NewSubmission, Lease, Enqueued } from './queue';
-export { seedDemoExercises } from './demo-exercises';
 export { compareModes, outputsMatch } from '../../judge/compare';
 export type { CompareMode } from '../../judge/compare';
 export { languages } from './languages';
@@ -33,8 +32,8 @@ export { caseVerdicts, submissionVerdicts, worstVerdict } from '../../judge/verd
 export type { CaseVerdict, SubmissionVerdict } from '../../judge/verdicts';
 export { explanationCodes, explanationMessageKey } from '../../judge/explanations';
 export type { Explanation, ExplanationCode } from '../../judge/explanations';
-export { exercises, exerciseCases, submissions } from './schema';
-export type { Exercise, ExerciseCase, Submission, SubmissionMode, SubmissionStatus } from './schema';
+export { submissions } from './schema';
+export type { Submission, SubmissionMode, SubmissionStatus } from './schema';
 export { acceptSubmission, submissionRequest, intakeWindows } from './intake';
 export type { SubmissionRequest, IntakeProblem, IntakeResult } from './intake';
 export { canView, viewSubmission, viewSubmissionUnderReview, submissionProgress, hiddenCaseExplanation } from './view';

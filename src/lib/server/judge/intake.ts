@@ -1,11 +1,11 @@
 // Accepting a program from a person: the checks at the door before it joins the queue.
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import * as rateLimit from '../ratelimit';
 import { languages } from './languages';
 import { enqueueSubmission, maxSourceBytes, maxStdinBytes, SubmissionRejected } from './queue';
-import { exercises, submissionModes } from './schema';
+import { submissionModes } from './schema';
+import { findExerciseId } from './exercises';
 import type { Refusal } from '../outcome';
 
 /** The JSON body of POST /api/submissions. */
@@ -38,18 +38,15 @@ export async function acceptSubmission(db: Database, person: { id: string; roles
 	}
 	if (request.stdin !== undefined && request.mode !== 'run') return { ok: false, problem: 'judge_error_invalid', status: 400 };
 	const canSeeDrafts = person.roles.includes('coordinator');
-	const [exercise] = await db
-		.select({ id: exercises.id })
-		.from(exercises)
-		.where(and(eq(exercises.slug, request.exercise), canSeeDrafts ? undefined : eq(exercises.published, true)));
-	if (!exercise) return { ok: false, problem: 'judge_error_exercise_not_found', status: 404 };
+	const exerciseId = await findExerciseId(db, request.exercise, { includeDrafts: canSeeDrafts });
+	if (!exerciseId) return { ok: false, problem: 'judge_error_exercise_not_found', status: 404 };
 	if (!(await rateLimit.tryConsume(db, `judge:${request.mode}:${person.id}`, intakeWindows[request.mode]))) {
 		return { ok: false, problem: 'judge_error_rate_limited', status: 429 };
 	}
 	try {
 		const { id } = await enqueueSubmission(db, {
 			userId: person.id,
-			exerciseId: exercise.id,
+			exerciseId,
 			language: request.language,
 			mode: request.mode,
 			source: request.source,

@@ -3,13 +3,14 @@
 // after maxAttempts it fails as IE. Every write after the claim is conditional on still holding the lease, so a
 // worker that lost it can never overwrite the result.
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db';
 import { announceQueued } from './events';
 import type { JudgeReport } from './judge';
 import { languages } from './languages';
-import { exerciseCases, exercises, submissionModes, submissions, type Submission } from './schema';
+import { submissionModes, submissions, type Submission } from './schema';
+import { exerciseShape } from './exercises';
 
 export const maxAttempts = 3;
 export const maxSourceBytes = 65_536;
@@ -55,16 +56,7 @@ export interface Enqueued {
 }
 
 export async function enqueueSubmission(db: Database, submission: NewSubmission): Promise<Enqueued> {
-	const [exercise] = await db
-		.select({
-			languages: exercises.languages,
-			cases: count(exerciseCases.id),
-			samples: sql<number>`count(${exerciseCases.id}) filter (where ${exerciseCases.isSample})`.mapWith(Number)
-		})
-		.from(exercises)
-		.leftJoin(exerciseCases, eq(exerciseCases.exerciseId, exercises.id))
-		.where(eq(exercises.id, submission.exerciseId))
-		.groupBy(exercises.id);
+	const exercise = await exerciseShape(db, submission.exerciseId);
 	if (!exercise) throw new SubmissionRejected('exercise_not_found');
 	if (!exercise.languages.includes(submission.language)) throw new SubmissionRejected('language_not_allowed');
 	const casesTotal = submission.stdin !== null ? 1 : submission.mode === 'run' ? exercise.samples : exercise.cases;

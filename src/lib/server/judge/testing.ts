@@ -7,7 +7,8 @@ import { judgeSource, type JudgeReport } from './judge';
 import type { Language, RuntimeLanguage } from './languages';
 import { defaultLimits, type RunLimits } from './limits';
 import { createSandbox, type Sandbox } from './sandbox';
-import { exerciseCases, exercises, submissions, type Exercise } from './schema';
+import { submissions } from './schema';
+import { exerciseCases, exercises, type Exercise } from '../exercises/schema';
 import type { CompareMode } from '../../judge/compare';
 
 /** The real bubblewrap sandbox, fail-closed as in production: the suite fails where it cannot run. */

@@ -2,11 +2,12 @@
 // input and expected output, and everything the program could derive from them (its output, its error text, even
 // the line an error is on), stay on the server. Otherwise a program could read the hidden inputs back, e.g. by
 // raising NameError("name '" + input() + "' is not defined").
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { CaseResult } from '../../judge/classify';
 import type { Explanation } from '../../judge/explanations';
-import { exerciseCases, exercises, submissions, type Submission } from './schema';
+import { submissions, type Submission } from './schema';
+import { casesFor, submissionWithExercise } from './exercises';
 
 export interface Viewer {
 	id: string;
@@ -86,15 +87,11 @@ export async function viewSubmissionUnderReview(db: Database, id: string): Promi
 
 async function describeSubmission(db: Database, id: string, mayView: (submission: Submission) => boolean): Promise<SubmissionView | undefined> {
 	if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-	const [row] = await db
-		.select({ submission: submissions, exercise: { slug: exercises.slug, titleJa: exercises.titleJa, titleEn: exercises.titleEn } })
-		.from(submissions)
-		.innerJoin(exercises, eq(exercises.id, submissions.exerciseId))
-		.where(eq(submissions.id, id));
+	const row = await submissionWithExercise(db, id);
 	if (!row || !mayView(row.submission)) return undefined;
 	const { submission, exercise } = row;
 	const customInput = submission.mode === 'run' && submission.stdin !== null;
-	const judgedCases = await casesJudged(db, submission, customInput);
+	const judgedCases = customInput ? [] : await casesFor(db, submission.exerciseId, submission.mode);
 	const results = submission.results?.cases ?? [];
 	return {
 		id: submission.id,
@@ -127,16 +124,6 @@ async function describeSubmission(db: Database, id: string, mayView: (submission
 			};
 		})
 	};
-}
-
-/** The cases in the order the judge ran them (see exercises.ts: samples only for a run, all for a submit). */
-async function casesJudged(db: Database, submission: Submission, customInput: boolean) {
-	if (customInput) return [];
-	return db
-		.select({ isSample: exerciseCases.isSample, input: exerciseCases.input, expectedOutput: exerciseCases.expectedOutput })
-		.from(exerciseCases)
-		.where(and(eq(exerciseCases.exerciseId, submission.exerciseId), submission.mode === 'run' ? eq(exerciseCases.isSample, true) : undefined))
-		.orderBy(asc(exerciseCases.position));
 }
 
 /** Just what changes while judging, for the progress stream. */

@@ -5,11 +5,11 @@ import type { Database } from '../db';
 import { describeEachDatabase } from '../db/testing';
 import { createUser } from '../testing/factories';
 import { SandboxFailure } from './bubblewrap';
-import { demoExercises, seedDemoExercises } from './demo-exercises';
+import { demoExercises, seedDemoExercises } from '../exercises/testing';
 import type { Language } from './languages';
 import * as queue from './queue';
 import type { Sandbox } from './sandbox';
-import { exercises } from './schema';
+import { exercises } from '../exercises/schema';
 import { createSumExercise, sumPrograms, useSandbox } from './testing';
 import { runWorkers, type WorkerOptions } from './worker';
 

@@ -1,5 +1,5 @@
 // Typed view of the membership tables (supabase/migrations/20261130020000_membership.sql is the source of truth).
-import { bigint, customType, date, integer, pgTable, text, timestamp, uuid, boolean } from 'drizzle-orm/pg-core';
+import { bigint, customType, date, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
 import type { ApplicationStatus, Gender, Grade, MemberStatus } from './vocabulary';
 import type { Locale } from '../db/schema';
@@ -89,15 +89,6 @@ export const memberNotes = pgTable('member_notes', {
 	authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
 	body: text('body').notNull(),
 	createdAt: timestamptz('created_at').notNull().defaultNow()
-});
-
-export const membershipTarget = pgTable('membership_target', {
-	singleton: boolean('singleton').primaryKey().default(true),
-	targetCount: integer('target_count').notNull(),
-	targetDate: japanDate('target_date').notNull(),
-	baselineDate: japanDate('baseline_date').notNull(),
-	updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-	updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' })
 });
 
 export type Member = typeof members.$inferSelect;

@@ -4,7 +4,7 @@ import { and, asc, count, eq, inArray, isNotNull, min, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
 import * as audit from '../audit';
-import { exercises } from '../judge/schema';
+import { exercises } from '../exercises/schema';
 import { mentors, partnerOrganisations } from '../mentoring/schema';
 import { isUuid } from '../ids';
 import { studentPublicProfiles } from '../mentoring';

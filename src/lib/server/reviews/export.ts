@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { exercises } from '../judge/schema';
+import { exercises } from '../exercises/schema';
 import { reviewComments, reviewIterations, reviewRequests } from './schema';
 
 export async function exportOwnReviews(db: Database, studentId: string) {

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { exercises } from '../judge/schema';
+import { exercises } from '../exercises/schema';
 import { notify, type NotifyContext } from '../notifications';
 import { notificationPreferences } from '../notifications/schema';
 import { isActiveMentorSql } from './access';

@@ -3,7 +3,8 @@
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { users } from '../db/schema';
-import { exercises, submissions } from '../judge/schema';
+import { submissions } from '../judge/schema';
+import { exercises } from '../exercises/schema';
 import { isUuid } from '../ids';
 import { studentPublicProfile } from '../mentoring';
 import type { NotifyContext } from '../notifications';

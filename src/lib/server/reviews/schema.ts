@@ -2,7 +2,8 @@
 import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
 import type { Language } from '../judge';
-import { exercises, submissions } from '../judge/schema';
+import { submissions } from '../judge/schema';
+import { exercises } from '../exercises/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
