@@ -126,6 +126,21 @@ test('the catalog filters with plain GET forms, shows progress and suggests the 
 	await expect(page.getByText(/^0 \/ (6[1-9]|\d{3}) 問クリア$/)).toBeVisible();
 	await expectAccessible(page);
 
+	// Fifty to a page, in curriculum order; the pages keep the filters.
+	const list = page.getByRole('list', { name: '問題の一覧' });
+	await expect(list.getByRole('listitem')).toHaveCount(50);
+	await expect(page.getByText(/^(6[1-9]|\d{3}) 問中 1〜50 問目$/)).toBeVisible();
+	const pages = page.getByRole('navigation', { name: '問題一覧のページ' });
+	await expect(pages.getByRole('link', { name: '1 ページ目' })).toHaveAttribute('aria-current', 'page');
+	await pages.getByRole('link', { name: '次のページ' }).click();
+	await expect(page).toHaveURL(/[?&]page=2$/);
+	await expect(page.getByText(/^(6[1-9]|\d{3}) 問中 51〜(6[1-9]|\d{3}) 問目$/)).toBeVisible();
+	await expect(list.getByRole('listitem').first()).not.toContainText('はじめてのプログラム');
+	await expect(pages.getByRole('link', { name: '前のページ' })).toHaveAttribute('href', '/exercises');
+	await page.goto('/exercises?topic=loops&page=9');
+	await expect(pages).toHaveCount(0);
+	await expect(list.getByRole('listitem').first()).toBeVisible();
+
 	await page.getByLabel('分野', { exact: true }).selectOption({ label: '再帰' });
 	await page.getByLabel('難しさ', { exact: true }).selectOption({ label: '難しさ 5 / 5' });
 	await page.getByRole('button', { name: 'しぼりこむ' }).click();

@@ -48,22 +48,17 @@ export function parseCatalogFilter(params: URLSearchParams): CatalogFilter {
 	};
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /** Whether the student has an AC submit for the exercise `e`. */
 const solvedBy = (userId: string) =>
 	sql`exists (select 1 from exercise_progress progress where progress.user_id = ${userId} and progress.exercise_id = e.id
 		and progress.solved_at is not null)`;
 
-export async function listCatalog(db: Database, userId: string, filter: CatalogFilter = {}): Promise<CatalogEntry[]> {
-	const conditions: SQL[] = [sql`e.published`];
-	if (filter.topic) conditions.push(sql`${filter.topic} = any(e.topics)`);
-	if (filter.difficulty) conditions.push(sql`e.difficulty = ${filter.difficulty}`);
-	if (filter.language) conditions.push(sql`${filter.language} = any(e.languages)`);
-	if (filter.search) {
-		const pattern = likePattern(filter.search);
-		conditions.push(sql`(e.title_ja ilike ${pattern} or e.title_en ilike ${pattern})`);
-	}
+/**
+ * Every published exercise in curriculum order with the student's status: one query (a primary-key lookup of their
+ * progress per exercise) from which the catalog's list, its filters, the progress per topic and the exercise to do
+ * next are all derived, instead of one query each. 300 rows; the filters run on them in the server's memory.
+ */
+export async function catalogEntries(db: Database, userId: string): Promise<CatalogEntry[]> {
 	const rows = await selectRows<{
 		slug: string;
 		title_ja: string;
@@ -74,15 +69,12 @@ export async function listCatalog(db: Database, userId: string, filter: CatalogF
 		status: ExerciseStatus;
 	}>(
 		db,
-		sql`select * from (
-				select e.slug, e.title_ja, e.title_en, e.difficulty, e.topics, e.languages, e.sort_order,
-					case when mine.solved_at is not null then 'solved' when mine.submissions > 0 then 'tried' else 'new' end as status
-				from exercises e
-				left join exercise_progress mine on mine.user_id = ${userId} and mine.exercise_id = e.id
-				where ${sql.join(conditions, sql` and `)}
-			) as catalog
-			${filter.status ? sql`where catalog.status = ${filter.status}` : sql``}
-			order by catalog.sort_order nulls last, catalog.slug`
+		sql`select e.slug, e.title_ja, e.title_en, e.difficulty, e.topics, e.languages,
+				case when mine.solved_at is not null then 'solved' when mine.submissions > 0 then 'tried' else 'new' end as status
+			from exercises e
+			left join exercise_progress mine on mine.user_id = ${userId} and mine.exercise_id = e.id
+			where e.published
+			order by e.sort_order nulls last, e.slug`
 	);
 	return rows.map((row) => ({
 		slug: row.slug,
@@ -94,36 +86,58 @@ export async function listCatalog(db: Database, userId: string, filter: CatalogF
 	}));
 }
 
-/** Solved and published exercises per topic, counted by each exercise's main (first) topic, in curriculum order. */
-export async function topicProgress(db: Database, userId: string): Promise<TopicProgress[]> {
-	const rows = await selectRows<{ topic: string; total: number; solved: number }>(
-		db,
-		sql`select e.topics[1] as topic, count(*)::int as total, count(*) filter (where ${solvedBy(userId)})::int as solved
-			from exercises e
-			where e.published and cardinality(e.topics) > 0
-			group by 1`
+/** The entries the catalog's form asks for; the search matches either language's title, ignoring case. */
+export function filterCatalog(entries: CatalogEntry[], filter: CatalogFilter): CatalogEntry[] {
+	const search = filter.search?.toLowerCase();
+	return entries.filter(
+		(entry) =>
+			(!filter.topic || entry.topics.includes(filter.topic)) &&
+			(!filter.difficulty || entry.difficulty === filter.difficulty) &&
+			(!filter.language || entry.languages.includes(filter.language)) &&
+			(!filter.status || entry.status === filter.status) &&
+			(!search || entry.title.ja.toLowerCase().includes(search) || entry.title.en.toLowerCase().includes(search))
 	);
-	const byTopic = new Map(rows.map((row) => [row.topic, row]));
-	return topics
-		.filter((topic) => byTopic.has(topic.id))
-		.map((topic) => ({
-			topic: topic.id,
-			title: topic.title,
-			solved: Number(byTopic.get(topic.id)?.solved ?? 0),
-			total: Number(byTopic.get(topic.id)?.total ?? 0)
-		}));
 }
 
-/** The first published exercise in curriculum order that the student has not solved yet. */
+/** Solved and published exercises per topic, counted by each exercise's main (first) topic, in curriculum order. */
+export function progressByTopic(entries: CatalogEntry[]): TopicProgress[] {
+	const counts = new Map<TopicId, { solved: number; total: number }>();
+	for (const entry of entries) {
+		const main = entry.topics[0];
+		if (!main) continue;
+		const count = counts.get(main) ?? { solved: 0, total: 0 };
+		count.total++;
+		if (entry.status === 'solved') count.solved++;
+		counts.set(main, count);
+	}
+	return topics.filter((topic) => counts.has(topic.id)).map((topic) => ({ topic: topic.id, title: topic.title, ...counts.get(topic.id)! }));
+}
+
+/** The first exercise in curriculum order that the student has not solved yet. */
+export function nextSuggested(entries: CatalogEntry[]): { slug: string; title: { ja: string; en: string } } | undefined {
+	const next = entries.find((entry) => entry.status !== 'solved');
+	return next && { slug: next.slug, title: next.title };
+}
+
+export const catalogPageSize = 50;
+
+/** The page's number from its URL (1 when missing or not a page there is). */
+export function parseCatalogPage(params: URLSearchParams, matching: number): number {
+	const pages = Math.max(1, Math.ceil(matching / catalogPageSize));
+	const page = Number(params.get('page'));
+	return Number.isInteger(page) && page >= 1 && page <= pages ? page : 1;
+}
+
+export async function listCatalog(db: Database, userId: string, filter: CatalogFilter = {}): Promise<CatalogEntry[]> {
+	return filterCatalog(await catalogEntries(db, userId), filter);
+}
+
+export async function topicProgress(db: Database, userId: string): Promise<TopicProgress[]> {
+	return progressByTopic(await catalogEntries(db, userId));
+}
+
 export async function nextSuggestedExercise(db: Database, userId: string): Promise<{ slug: string; title: { ja: string; en: string } } | undefined> {
-	const [row] = await selectRows<{ slug: string; title_ja: string; title_en: string }>(
-		db,
-		sql`select e.slug, e.title_ja, e.title_en from exercises e
-			where e.published and not ${solvedBy(userId)}
-			order by e.sort_order nulls last, e.slug
-			limit 1`
-	);
-	return row && { slug: row.slug, title: { ja: row.title_ja, en: row.title_en } };
+	return nextSuggested(await catalogEntries(db, userId));
 }
 
 /**

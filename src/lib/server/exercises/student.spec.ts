@@ -1,10 +1,20 @@
 // What a student sees: the catalog with their status and filters, progress, streak, workspace, drafts and history.
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { exercises } from './schema';
 import { createUser, type TestUser } from '../testing/factories';
-import { listCatalog, nextInCurriculum, nextSuggestedExercise, parseCatalogFilter, topicProgress } from './catalog';
+import {
+	catalogPageSize,
+	filterCatalog,
+	listCatalog,
+	nextInCurriculum,
+	nextSuggestedExercise,
+	parseCatalogFilter,
+	parseCatalogPage,
+	topicProgress,
+	type CatalogEntry
+} from './catalog';
 import { draftSaveWindow, maxDraftBytes, saveDraft } from './drafts';
 import { findAttempt, listSubmits } from './history';
 import { recentSubmits, submitStreak } from './profile';
@@ -214,5 +224,35 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		const recent = await recentSubmits(db(), alice.id);
 		expect(recent.map((entry) => entry.id)).toEqual([second, first]);
 		expect(recent[0]).toMatchObject({ slug: 'even-or-odd', verdict: 'AC' });
+	});
+});
+
+describe('the catalog without a database', () => {
+	const entry = (slug: string, title: { ja: string; en: string }): CatalogEntry => ({
+		slug,
+		title,
+		difficulty: 1,
+		topics: ['loops'],
+		languages: ['python'],
+		status: 'new'
+	});
+
+	it('searches either language’s title, ignoring case', () => {
+		const entries = [entry('fizz', { ja: 'FizzBuzz', en: 'FizzBuzz' }), entry('bus', { ja: 'バスの運賃', en: 'Bus fares' })];
+		expect(filterCatalog(entries, { search: 'fizzbuzz' }).map((found) => found.slug)).toEqual(['fizz']);
+		expect(filterCatalog(entries, { search: 'BUS' }).map((found) => found.slug)).toEqual(['bus']);
+		expect(filterCatalog(entries, { search: '運賃' }).map((found) => found.slug)).toEqual(['bus']);
+		expect(filterCatalog(entries, { search: '%' })).toEqual([]);
+	});
+
+	it('reads the page from the URL, and sends a page that is not there to the first', () => {
+		const page = (query: string, matching: number) => parseCatalogPage(new URLSearchParams(query), matching);
+		expect(catalogPageSize).toBe(50);
+		expect(page('page=2', 61)).toBe(2);
+		expect(page('page=3', 61)).toBe(1);
+		expect(page('page=0', 61)).toBe(1);
+		expect(page('page=1.5', 61)).toBe(1);
+		expect(page('page=abc', 61)).toBe(1);
+		expect(page('', 0)).toBe(1);
 	});
 });

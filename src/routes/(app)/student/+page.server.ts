@@ -6,14 +6,15 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireRole(locals, 'student', url);
-	const [progress, streak, recent, next, reviewRequests, upcoming] = await Promise.all([
-		exercises.topicProgress(locals.db, user.id),
+	const [catalog, streak, recent, reviewRequests, upcoming] = await Promise.all([
+		exercises.catalogEntries(locals.db, user.id),
 		exercises.submitStreak(locals.db, user.id),
 		exercises.recentSubmits(locals.db, user.id),
-		exercises.nextSuggestedExercise(locals.db, user.id),
 		reviews.listStudentRequests(locals.db, user.id, locals.locale),
 		sessions.listSessions(locals.db, { from: new Date(), includeCancelled: false, limit: 3 })
 	]);
+	const progress = exercises.progressByTopic(catalog);
+	const next = exercises.nextSuggested(catalog);
 	const openReviews = reviewRequests.filter((request) => request.status !== 'closed');
 	const mine = await sessions.participationOf(
 		locals.db,
