@@ -2,7 +2,7 @@
 // filtered by what the catalog's form asks for, with progress per topic and the exercise to do next.
 // Status comes from the student's progress rows (exercise_progress, kept by the database whenever a submission or its
 // verdict is written), one primary-key lookup per exercise instead of a scan of the person's history.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { languages, type Language } from '../judge';
 import { topicIds, topics, type TopicId } from './topics';
