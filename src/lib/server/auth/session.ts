@@ -1,5 +1,5 @@
 // Sessions after the Lucia guide: the token is `<id>.<secret>`; only SHA-256 of the secret is stored.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { sessions, userRoles, users, type Locale, type Role } from '../db/schema';
 import { generateSecret, hashSecret, secretMatches, secretPattern } from './token';
@@ -52,8 +52,13 @@ function parseToken(token: string): { id: string; secret: string } | null {
 export async function validateSessionToken(db: Database, token: string, now = new Date()): Promise<ValidatedSession | null> {
 	const parsed = parseToken(token);
 	if (!parsed) return null;
+	// The session, its person and their roles in one round trip: every signed-in request starts here.
 	const [row] = await db
-		.select({ session: sessions, user: users })
+		.select({
+			session: sessions,
+			user: users,
+			roles: sql<Role[]>`array(select ${userRoles.role}::text from ${userRoles} where ${userRoles.userId} = ${users.id} order by 1)`
+		})
 		.from(sessions)
 		.innerJoin(users, eq(sessions.userId, users.id))
 		.where(eq(sessions.id, parsed.id));
@@ -74,7 +79,6 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 		expiresAt = new Date(Math.min(now.getTime() + sessionIdleMs, absoluteEnd));
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, session.id));
 	}
-	const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, user.id));
 	return {
 		session: { id: session.id, userId: session.userId, createdAt: session.createdAt, expiresAt },
 		user: {
@@ -83,7 +87,7 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 			displayName: user.displayName,
 			locale: user.locale,
 			emailVerified: user.emailVerifiedAt !== null,
-			roles: roleRows.map((r) => r.role).sort()
+			roles: [...row.roles].sort()
 		}
 	};
 }
