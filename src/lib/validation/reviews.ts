@@ -13,7 +13,16 @@ export const reviewRequestForm = z
 	})
 	.refine((form) => form.kind === 'review' || form.question !== undefined, { message: 'review_error_question_required', path: ['question'] });
 
+/** The id of the saved comment a line comment started from (counted as one use), or nothing. */
+const savedCommentId = z.preprocess(
+	(value) => (value === '' || value === null ? undefined : value),
+	z.coerce.number().int().positive().optional().catch(undefined)
+);
+
 export const lineCommentForm = z.object({
+	savedCommentId,
+	/** Also keep the comment in the exercise's saved comments. */
+	save: z.preprocess((value) => value === 'on', z.boolean()),
 	iteration: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid'),
 	line: z.coerce
 		.number({ error: 'review_error_line_invalid' })

@@ -9,6 +9,7 @@ import type { NotifyContext } from '../notifications';
 import * as ratelimit from '../ratelimit';
 import { accessFor, touchClaim, type Viewer } from './access';
 import { tellAboutReview } from './notices';
+import { countSavedCommentUse } from './saved-comments';
 import { reviewComments, reviewIterations, reviewRequests, type ReviewOutcome } from './schema';
 import { ok, refuse, type Outcome } from '../outcome';
 
@@ -40,7 +41,7 @@ export async function addLineComment(
 	db: Database,
 	mentorId: string,
 	requestId: string,
-	input: { iteration: number; line: number; body: string },
+	input: { iteration: number; line: number; body: string; savedCommentId?: number },
 	now = new Date()
 ): Promise<Outcome<CommentProblem, { id: number }>> {
 	return db.transaction(async (tx) => {
@@ -65,6 +66,7 @@ export async function addLineComment(
 				createdAt: now
 			})
 			.returning({ id: reviewComments.id });
+		if (input.savedCommentId !== undefined) await countSavedCommentUse(tx, access.request.exerciseId, input.savedCommentId);
 		await touchClaim(tx, requestId, now);
 		return { ok: true, id: created!.id };
 	});

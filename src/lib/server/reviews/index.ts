@@ -5,6 +5,8 @@ export type { Permissions, Viewer } from './access';
 export * from './queue';
 export * from './requests';
 export * from './comments';
+export { listSavedComments, saveComment, deleteSavedComment, savedCommentsPerExercise, maxSavedCommentLength } from './saved-comments';
+export type { SavedComment, SavedCommentProblem } from './saved-comments';
 export * from './discussion';
 export * from './backlog';
 export { exportOwnReviews, exportOwnReviewComments } from './export';

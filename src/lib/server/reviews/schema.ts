@@ -68,6 +68,18 @@ export const reviewComments = pgTable('review_comments', {
 	createdAt: timestamptz('created_at').notNull().defaultNow()
 });
 
+/** Comments mentors keep per exercise to reuse (supabase/migrations/20261209100000_review_saved_comments.sql). */
+export const reviewSavedComments = pgTable('review_saved_comments', {
+	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+	exerciseId: uuid('exercise_id')
+		.notNull()
+		.references(() => exercises.id, { onDelete: 'cascade' }),
+	authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+	body: text('body').notNull(),
+	uses: integer('uses').notNull().default(0),
+	createdAt: timestamptz('created_at').notNull().defaultNow()
+});
+
 export const reviewSettings = pgTable('review_settings', {
 	singleton: boolean('singleton').primaryKey().default(true),
 	highlightAfterDays: integer('highlight_after_days').notNull().default(3),

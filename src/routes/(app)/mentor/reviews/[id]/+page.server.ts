@@ -2,6 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as reviews from '$lib/server/reviews';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
+import { translate } from '$lib/server/i18n';
 import { lineCommentForm, replyForm, reviewForm } from '$lib/validation/reviews';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const wanted = Number(url.searchParams.get('iteration'));
 	const iteration = discussion.iterations.find((candidate) => candidate.number === wanted) ?? discussion.iterations.at(-1);
 	if (!iteration) error(404, 'not found');
-	return { discussion, iterationNumber: iteration.number };
+	const savedComments = discussion.can.review ? await reviews.listSavedComments(locals.db, user.id, params.id) : [];
+	return { discussion, iterationNumber: iteration.number, savedComments, maxSavedCommentLength: reviews.maxSavedCommentLength };
 };
 
 export const actions: Actions = {
@@ -37,13 +39,26 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const parsed = parseForm(lineCommentForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'line');
-		const created = await reviews.addLineComment(locals.db, user.id, params.id, parsed.data);
+		const { save, ...comment } = parsed.data;
+		// Checked before anything is written, so that a comment too long to keep is neither posted nor lost.
+		if (save && comment.body.length > reviews.maxSavedCommentLength) return inSection(failWith(form, 'review_saved_error_too_long', 'body'), 'line');
+		const created = await reviews.addLineComment(locals.db, user.id, params.id, comment);
 		if (!created.ok)
 			return inSection(
 				failWith(form, created.problem, created.problem === 'review_error_line_out_of_range' ? 'line' : undefined, statusOf(created.problem)),
 				'line'
 			);
-		return { section: 'line', commented: true };
+		// A comment already in the set is kept once; the comment itself is posted either way.
+		const saved = save ? await reviews.saveComment(locals.db, user.id, params.id, comment.body) : undefined;
+		const notSaved = saved && !saved.ok && saved.problem !== 'review_saved_error_exists' ? translate(saved.problem) : undefined;
+		return { section: 'line', commented: true, saved: Boolean(saved?.ok), notSaved };
+	},
+	deleteSaved: async ({ params, request, locals }) => {
+		const { user } = auth.requireRole(locals, 'mentor');
+		const form = await request.formData();
+		const outcome = await reviews.deleteSavedComment(locals.db, user.id, params.id, Number(form.get('savedId')));
+		if (!outcome.ok) return inSection(failWith(form, outcome.problem, undefined, statusOf(outcome.problem)), 'line');
+		return { section: 'line', savedDeleted: true };
 	},
 	deleteDraft: async ({ params, request, locals }) => {
 		const { user } = auth.requireRole(locals, 'mentor');

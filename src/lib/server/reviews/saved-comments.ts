@@ -1,0 +1,101 @@
+// Mentors' saved comments: per exercise, a shared set of comments (「この変数名なら何が入っているかわかるね」) that any
+// mentor reviewing a solution to that exercise can put into a line comment with a click and edit before posting.
+// Only the mentor holding a request sees and changes its exercise's set; each counts how often it was used.
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db';
+import * as ratelimit from '../ratelimit';
+import { ok, refuse, type Outcome } from '../outcome';
+import { accessFor } from './access';
+import { reviewSavedComments } from './schema';
+
+export type SavedCommentProblem =
+	| 'review_error_not_found'
+	| 'review_error_not_yours'
+	| 'review_saved_error_too_long'
+	| 'review_saved_error_exists'
+	| 'review_saved_error_full'
+	| 'review_error_rate_limited';
+
+/** Enough for every common remark on one exercise, short of a list nobody reads. */
+export const savedCommentsPerExercise = 50;
+export const maxSavedCommentLength = 1000;
+/** Saves per mentor: a review's worth at once, short of flooding a set. */
+const saveWindow = { limit: 30, windowMs: 10 * 60 * 1000 };
+
+export interface SavedComment {
+	id: number;
+	body: string;
+	uses: number;
+	/** Saved by this mentor, who may delete it. */
+	mine: boolean;
+}
+
+/** The saved comments of the request's exercise, most used first, for the mentor holding the request (none otherwise). */
+export async function listSavedComments(db: Database, mentorId: string, requestId: string, now = new Date()): Promise<SavedComment[]> {
+	const access = await accessFor(db, requestId, { id: mentorId, as: 'mentor' }, now);
+	if (!access?.can.review) return [];
+	const rows = await db
+		.select()
+		.from(reviewSavedComments)
+		.where(eq(reviewSavedComments.exerciseId, access.request.exerciseId))
+		.orderBy(desc(reviewSavedComments.uses), asc(reviewSavedComments.createdAt), asc(reviewSavedComments.id));
+	return rows.map((row) => ({ id: row.id, body: row.body, uses: row.uses, mine: row.authorId === mentorId }));
+}
+
+/** Adds a comment to the set of the request's exercise (the mentor must hold the request). */
+export async function saveComment(
+	db: Database,
+	mentorId: string,
+	requestId: string,
+	body: string,
+	now = new Date()
+): Promise<Outcome<SavedCommentProblem, { id: number }>> {
+	const text = body.trim();
+	if (text.length === 0 || text.length > maxSavedCommentLength) return refuse('review_saved_error_too_long');
+	return db.transaction(async (tx) => {
+		const access = await accessFor(tx, requestId, { id: mentorId, as: 'mentor' }, now);
+		if (!access) return refuse('review_error_not_found');
+		if (!access.can.review) return refuse('review_error_not_yours');
+		const exerciseId = access.request.exerciseId;
+		// One exercise's set at a time, so that two mentors saving at once cannot pass the limit together.
+		await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`review-saved:${exerciseId}`}, 0))`);
+		const [saved] = await tx.select({ n: count() }).from(reviewSavedComments).where(eq(reviewSavedComments.exerciseId, exerciseId));
+		if ((saved?.n ?? 0) >= savedCommentsPerExercise) return refuse('review_saved_error_full');
+		if (!(await ratelimit.tryConsume(tx, `review-saved:${mentorId}`, saveWindow))) return refuse('review_error_rate_limited');
+		const [created] = await tx
+			.insert(reviewSavedComments)
+			.values({ exerciseId, authorId: mentorId, body: text, createdAt: now })
+			.onConflictDoNothing()
+			.returning({ id: reviewSavedComments.id });
+		if (!created) return refuse('review_saved_error_exists');
+		return { ok: true, id: created.id };
+	});
+}
+
+/** The mentor who saved a comment takes it out of the set (while holding a request for its exercise). */
+export async function deleteSavedComment(
+	db: Database,
+	mentorId: string,
+	requestId: string,
+	savedId: number,
+	now = new Date()
+): Promise<Outcome<'review_error_not_found' | 'review_error_not_yours'>> {
+	const access = await accessFor(db, requestId, { id: mentorId, as: 'mentor' }, now);
+	if (!access) return refuse('review_error_not_found');
+	if (!access.can.review) return refuse('review_error_not_yours');
+	if (!Number.isSafeInteger(savedId)) return refuse('review_error_not_found');
+	const deleted = await db
+		.delete(reviewSavedComments)
+		.where(and(eq(reviewSavedComments.id, savedId), eq(reviewSavedComments.exerciseId, access.request.exerciseId), eq(reviewSavedComments.authorId, mentorId)))
+		.returning({ id: reviewSavedComments.id });
+	return deleted.length > 0 ? ok : refuse('review_error_not_found');
+}
+
+/** Counts one use of a saved comment by a comment posted on a request for its exercise; another exercise's id counts nothing. */
+export async function countSavedCommentUse(db: Database, exerciseId: string, savedId: number): Promise<void> {
+	if (!Number.isSafeInteger(savedId)) return;
+	await db
+		.update(reviewSavedComments)
+		.set({ uses: sql`${reviewSavedComments.uses} + 1` })
+		.where(and(eq(reviewSavedComments.id, savedId), eq(reviewSavedComments.exerciseId, exerciseId)));
+}
