@@ -105,4 +105,18 @@ test('a mentor saves a comment while posting it; another mentor uses it with a c
 	await keeperPage.getByRole('button', { name: `保存コメントを消す: ${saved}` }).click();
 	await expect(keeperPage.getByText('保存コメントを消しました。')).toBeVisible();
 	await expect(keeperPage.locator('details.saved').getByText(saved)).toHaveCount(0);
+
+	// The keeper posts the review, so the next mentor of this exercise can read how it went (without names).
+	await keeperPage.getByLabel('全体へのコメント').fill('出力をもう一度見比べてみよう。');
+	await keeperPage.getByLabel('修正をお願い').check();
+	await keeperPage.getByRole('button', { name: /レビューを送る/ }).click();
+	await expect(keeperPage.getByText('レビューを送りました')).toBeVisible();
+	await userPage.reload();
+	const earlier = userPage.locator('details.earlier');
+	await earlier.getByText(/この問題のほかのレビュー/).click();
+	await expect(earlier).toContainText('出力をもう一度見比べてみよう。');
+	await expect(earlier).toContainText(saved);
+	await expect(earlier).not.toContainText(keeper.displayName);
+	await expect(earlier).not.toContainText(first.student.displayName);
+	await expectAccessible(userPage);
 });

@@ -38,7 +38,7 @@ function drizzleColumns(table: PgTable): Record<string, ColumnShape> {
 }
 
 /** The portal never deletes an exercise (it is unpublished instead), so these cascades never run on a large table. */
-const cascadesThatNeverRun = ['exercise_progress_exercise_id_fkey', 'review_requests_exercise_id_fkey', 'submissions_exercise_id_fkey'];
+const cascadesThatNeverRun = ['exercise_progress_exercise_id_fkey', 'submissions_exercise_id_fkey'];
 
 describeEachDatabase('the Drizzle schema', (connection) => {
 	async function databaseColumns(schema: string, table: string): Promise<Record<string, ColumnShape>> {

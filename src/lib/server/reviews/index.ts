@@ -5,8 +5,15 @@ export type { Permissions, Viewer } from './access';
 export * from './queue';
 export * from './requests';
 export * from './comments';
-export { listSavedComments, saveComment, deleteSavedComment, savedCommentsPerExercise, maxSavedCommentLength } from './saved-comments';
-export type { SavedComment, SavedCommentProblem } from './saved-comments';
+export {
+	listSavedComments,
+	saveComment,
+	deleteSavedComment,
+	earlierReviewsOfExercise,
+	savedCommentsPerExercise,
+	maxSavedCommentLength
+} from './saved-comments';
+export type { EarlierReview, SavedComment, SavedCommentProblem } from './saved-comments';
 export * from './discussion';
 export * from './backlog';
 export { exportOwnReviews, exportOwnReviewComments } from './export';

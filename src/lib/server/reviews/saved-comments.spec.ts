@@ -3,10 +3,17 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { importExercises } from '../exercises/testing';
-import { addLineComment } from './comments';
+import { addLineComment, postReview } from './comments';
 import { claimReview } from './queue';
 import { requestReview } from './requests';
-import { deleteSavedComment, listSavedComments, maxSavedCommentLength, saveComment, savedCommentsPerExercise } from './saved-comments';
+import {
+	deleteSavedComment,
+	earlierReviewsOfExercise,
+	listSavedComments,
+	maxSavedCommentLength,
+	saveComment,
+	savedCommentsPerExercise
+} from './saved-comments';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
 
 describeEachDatabase('mentors’ saved comments', (connection) => {
@@ -104,5 +111,40 @@ describeEachDatabase('mentors’ saved comments', (connection) => {
 		expect(last.filter((outcome) => outcome.ok)).toHaveLength(1);
 		expect(last.filter((outcome) => !outcome.ok && outcome.problem === 'review_saved_error_full')).toHaveLength(2);
 		expect((await listSavedComments(db(), mentor.id, requestId)).length).toBe(savedCommentsPerExercise);
+	});
+
+	it('shows how other students’ solutions to the exercise were reviewed, posted reviews only, without names', async () => {
+		const reviewed = await claimed();
+		await addLineComment(db(), reviewed.mentor.id, reviewed.requestId, { iteration: 1, line: 2, body: '**Hello** のあとに名前も出そう' });
+		expect(
+			await postReview(db(), reviewed.mentor.id, reviewed.requestId, { body: 'あと少し！', outcome: 'changes_requested' }, { origin: testOrigin })
+		).toEqual({ ok: true });
+		const drafting = await claimed();
+		await addLineComment(db(), drafting.mentor.id, drafting.requestId, { iteration: 1, line: 1, body: 'まだ下書き' });
+		const elsewhere = await claimed(otherExerciseId);
+		await postReview(db(), elsewhere.mentor.id, elsewhere.requestId, { body: '別の問題のレビュー', outcome: 'approved' }, { origin: testOrigin });
+
+		const current = await claimed();
+		const earlier = await earlierReviewsOfExercise(db(), current.mentor.id, current.requestId);
+		const mine = earlier.find((review) => review.bodyHtml.includes('あと少し！'));
+		expect(mine).toMatchObject({
+			outcome: 'changes_requested',
+			lineComments: [{ line: 2, lineText: 'print("Hello")', bodyHtml: expect.stringContaining('<strong>Hello</strong>') }]
+		});
+		const shown = JSON.stringify(earlier);
+		for (const hidden of [
+			'まだ下書き',
+			'別の問題のレビュー',
+			reviewed.student.fullName,
+			reviewed.student.displayName,
+			reviewed.mentor.displayName,
+			reviewed.mentor.id
+		]) {
+			expect(shown).not.toContain(hidden);
+		}
+		// Its own review is not "another" one; a mentor not holding the request, and a student, see nothing.
+		expect(JSON.stringify(await earlierReviewsOfExercise(db(), reviewed.mentor.id, reviewed.requestId))).not.toContain('あと少し！');
+		expect(await earlierReviewsOfExercise(db(), (await createMentor(db())).id, current.requestId)).toEqual([]);
+		expect(await earlierReviewsOfExercise(db(), current.student.id, current.requestId)).toEqual([]);
 	});
 });

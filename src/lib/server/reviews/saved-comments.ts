@@ -1,12 +1,14 @@
 // Mentors' saved comments: per exercise, a shared set of comments (「この変数名なら何が入っているかわかるね」) that any
 // mentor reviewing a solution to that exercise can put into a line comment with a click and edit before posting.
-// Only the mentor holding a request sees and changes its exercise's set; each counts how often it was used.
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+// Only the mentor holding a request sees and changes its exercise's set; each counts how often it was used. Beside
+// them, the mentor sees how other students' solutions to the exercise were reviewed, without anyone's name.
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import * as ratelimit from '../ratelimit';
 import { ok, refuse, type Outcome } from '../outcome';
 import { accessFor } from './access';
-import { reviewSavedComments } from './schema';
+import { renderMarkdown } from '../exercises';
+import { reviewComments, reviewRequests, reviewSavedComments, type ReviewOutcome } from './schema';
 
 export type SavedCommentProblem =
 	| 'review_error_not_found'
@@ -98,4 +100,64 @@ export async function countSavedCommentUse(db: Database, exerciseId: string, sav
 		.update(reviewSavedComments)
 		.set({ uses: sql`${reviewSavedComments.uses} + 1` })
 		.where(and(eq(reviewSavedComments.id, savedId), eq(reviewSavedComments.exerciseId, exerciseId)));
+}
+
+export interface EarlierReview {
+	outcome: ReviewOutcome;
+	reviewedAt: Date;
+	bodyHtml: string;
+	lineComments: Array<{ line: number; lineText: string; bodyHtml: string }>;
+}
+
+/**
+ * How other students' solutions to the request's exercise were reviewed, newest first: each posted review with its
+ * line comments and the lines they were written on, without the names of the students or the mentors. For the mentor
+ * holding the request (nothing otherwise).
+ */
+export async function earlierReviewsOfExercise(db: Database, mentorId: string, requestId: string, limit = 5, now = new Date()): Promise<EarlierReview[]> {
+	const access = await accessFor(db, requestId, { id: mentorId, as: 'mentor' }, now);
+	if (!access?.can.review) return [];
+	const reviews = await db
+		.select({
+			iterationId: reviewComments.iterationId,
+			body: reviewComments.body,
+			outcome: reviewComments.outcome,
+			publishedAt: reviewComments.publishedAt
+		})
+		.from(reviewRequests)
+		.innerJoin(reviewComments, eq(reviewComments.requestId, reviewRequests.id))
+		.where(
+			and(
+				eq(reviewRequests.exerciseId, access.request.exerciseId),
+				ne(reviewRequests.id, requestId),
+				isNotNull(reviewComments.outcome),
+				isNotNull(reviewComments.publishedAt)
+			)
+		)
+		.orderBy(desc(reviewComments.publishedAt))
+		.limit(limit);
+	if (reviews.length === 0) return [];
+	const lines = await db
+		.select({ iterationId: reviewComments.iterationId, line: reviewComments.line, lineText: reviewComments.lineText, body: reviewComments.body })
+		.from(reviewComments)
+		.where(
+			and(
+				inArray(
+					reviewComments.iterationId,
+					reviews.map((review) => review.iterationId)
+				),
+				isNotNull(reviewComments.line),
+				isNotNull(reviewComments.publishedAt),
+				eq(reviewComments.authorRole, 'mentor')
+			)
+		)
+		.orderBy(asc(reviewComments.line), asc(reviewComments.id));
+	return reviews.map((review) => ({
+		outcome: review.outcome!,
+		reviewedAt: review.publishedAt!,
+		bodyHtml: renderMarkdown(review.body),
+		lineComments: lines
+			.filter((comment) => comment.iterationId === review.iterationId)
+			.map((comment) => ({ line: comment.line!, lineText: comment.lineText ?? '', bodyHtml: renderMarkdown(comment.body) }))
+	}));
 }

@@ -16,8 +16,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const wanted = Number(url.searchParams.get('iteration'));
 	const iteration = discussion.iterations.find((candidate) => candidate.number === wanted) ?? discussion.iterations.at(-1);
 	if (!iteration) error(404, 'not found');
-	const savedComments = discussion.can.review ? await reviews.listSavedComments(locals.db, user.id, params.id) : [];
-	return { discussion, iterationNumber: iteration.number, savedComments, maxSavedCommentLength: reviews.maxSavedCommentLength };
+	const [savedComments, earlierReviews] = discussion.can.review
+		? await Promise.all([reviews.listSavedComments(locals.db, user.id, params.id), reviews.earlierReviewsOfExercise(locals.db, user.id, params.id)])
+		: [[], []];
+	return { discussion, iterationNumber: iteration.number, savedComments, earlierReviews, maxSavedCommentLength: reviews.maxSavedCommentLength };
 };
 
 export const actions: Actions = {
