@@ -1,11 +1,7 @@
 // The account's language follows the person: saved as English, the next login on another computer is in English, and
 // every notification reads in the language the reader uses, the exercise's title included.
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
+import { newPage } from './support/pages';
 
 test('a student who saved English is greeted in English at the next login, notifications included', async ({ browser, database, makeUser, logIn }) => {
 	const reviews = await import('../src/lib/server/reviews');

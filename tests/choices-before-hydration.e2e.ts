@@ -1,13 +1,9 @@
 // Choices made before the page has finished loading survive it: someone on a slow connection ticks a radio button,
 // a checkbox or picks from a list while the page's scripts are still on their way, and hydration must not undo it.
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import { changeEveryChoice, choicesOf, holdScripts } from './hydration';
 import { uniqueEmail, type TestUser } from '../src/lib/server/testing/factories';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 test('a student picks 学年 on /join before the page has loaded, and the application goes through', async ({ browser, makeUser, logIn }) => {
 	const page = await newPage(browser);

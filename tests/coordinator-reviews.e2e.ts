@@ -1,9 +1,9 @@
 // The coordinators' view of code reviews: the backlog and its highlighted overdue requests on /coordinator/reviews and
 // on the dashboard, the highlight setting, and reviews per mentor. Students and mentors are refused.
 // The highlight setting is one for the whole portal, so this file's tests run one after another.
-import type { Browser, Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import { e2eOrigin } from './environment';
 import { exercises } from '../src/lib/server/exercises/schema';
 import { claimReview, postReview, requestReview } from '../src/lib/server/reviews';
@@ -15,10 +15,6 @@ test.describe.configure({ mode: 'serial' });
 
 const day = 24 * 60 * 60 * 1000;
 const form = { 'content-type': 'application/x-www-form-urlencoded', origin: e2eOrigin };
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 async function exerciseId(db: Database, slug: string): Promise<string> {
 	const [row] = await db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, slug));

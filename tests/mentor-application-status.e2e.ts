@@ -1,12 +1,9 @@
 // A mentor applicant always knows where their application stands: received, under review, declined with the reason,
 // approved, and what happens next. After login they land on that page, not on settings with "役割: なし".
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import type { TestUser } from '../src/lib/server/testing/factories';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 async function applyAsMentor(page: Page, fullName: string) {
 	await page.getByLabel('氏名', { exact: true }).fill(fullName);

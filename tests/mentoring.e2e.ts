@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import { e2eOrigin } from './environment';
 import { japanDate } from '../src/lib/japan-time';
 import { insertMember } from '../src/lib/server/membership/testing';
@@ -20,10 +20,6 @@ function events(ics: string): Array<Record<string, string>> {
 		} else if (current) current[line.slice(0, line.indexOf(':'))] = line.slice(line.indexOf(':') + 1);
 	}
 	return found;
-}
-
-async function newPage(browser: import('@playwright/test').Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
 }
 
 test('a mentor applies and is approved, signs up for a session, students fill it and its waitlist moves up, and attendance, CSV and calendar feed agree', async ({

@@ -1,15 +1,11 @@
 // Words a 13-year-old knows: verdicts in plain Japanese with the short code beside them, discussions that say whose turn
 // it is and end in 合格 (not 終了), no イテレーション anywhere, and a limit message that says what the child can do.
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/japan-time';
 import { slowWork } from './environment';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 const context = { origin: 'http://localhost' };
 

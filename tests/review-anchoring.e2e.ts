@@ -2,16 +2,13 @@
 // shown under `total = 0` once the student had edited the program, and still there after 合格: here the student edits
 // around the line (the comment follows it), rewrites the line (the comment moves above the code as a comment on
 // earlier code, quoting the line) and passes (it stays there, never under another line).
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
 import { codeEditor, pasteProgram, programText } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/japan-time';
 import { slowWork } from './environment';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 /** Pastes over the whole program, clicking into its first line (the middle of the editor may be a comment's band). */
 async function pasteOver(page: Page, source: string): Promise<void> {

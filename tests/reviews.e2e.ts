@@ -1,16 +1,13 @@
 // Code review, end to end in Japanese: a mentor applies and is approved, a student asks for help on a wrong answer,
 // the mentor claims it from the queue and comments on line 3, the student sees the comment in the editor, replies
 // and submits the fixed code, which goes to the mentor as the second submission, and the mentor approves it. Plus what others must not see.
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
+import { requestedReview } from './support/reviews';
 import { codeEditor, pasteProgram } from './editor';
 import { insertMember } from '../src/lib/server/membership/testing';
 import { japanDate } from '../src/lib/japan-time';
 import { slowWork } from './environment';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 // hello-name: "こんにちは、<name>さん". The first try forgets the greeting's ending on line 3.
 const wrong = 'name = input()\n# あいさつ\nprint("こんにちは、" + name)\n';
@@ -187,26 +184,20 @@ test('a deactivated mentor is refused on the next request; students cannot post 
 	makeUser,
 	logIn
 }) => {
-	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const reviews = await import('../src/lib/server/reviews');
 	const { deactivateMentor } = await import('../src/lib/server/mentor-deactivation');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
-	const { eq } = await import('drizzle-orm');
-	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'hello-name'));
 	const student = await makeUser({ roles: ['student'] });
-	const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: wrong });
-	const created = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
-	if (!created.ok) throw new Error(created.problem);
+	const { submissionId, requestId } = await requestedReview(database, student.id, { source: wrong });
 
 	const mentor = await makeUser({ roles: ['mentor'] });
 	const mentorPage = await newPage(browser);
 	await logIn(mentorPage, mentor);
-	await mentorPage.goto(`/mentor/reviews/${created.id}`);
+	await mentorPage.goto(`/mentor/reviews/${requestId}`);
 	await mentorPage.getByRole('button', { name: '引き受ける' }).click();
 	await expect(mentorPage.getByText('引き受けました。')).toBeVisible();
 	await deactivateMentor(database.db, { id: student.id, displayName: 'coordinator' }, mentor.id, undefined);
-	expect((await mentorPage.request.get(`/mentor/reviews/${created.id}`)).status()).toBe(403);
-	const posted = await mentorPage.request.post(`/mentor/reviews/${created.id}?/review`, {
+	expect((await mentorPage.request.get(`/mentor/reviews/${requestId}`)).status()).toBe(403);
+	const posted = await mentorPage.request.post(`/mentor/reviews/${requestId}?/review`, {
 		form: { body: 'まだ書けるかな', outcome: 'approved' },
 		headers: { origin: new URL(mentorPage.url()).origin, accept: 'application/json' }
 	});
@@ -217,7 +208,7 @@ test('a deactivated mentor is refused on the next request; students cannot post 
 	await logIn(studentPage, student);
 	const origin = new URL(studentPage.url()).origin;
 	for (const action of ['claim', 'review', 'lineComment']) {
-		const response = await studentPage.request.post(`/mentor/reviews/${created.id}?/${action}`, {
+		const response = await studentPage.request.post(`/mentor/reviews/${requestId}?/${action}`, {
 			form: { body: '自分で合格', outcome: 'approved', iteration: '1', line: '1' },
 			headers: { origin, accept: 'application/json' }
 		});
@@ -232,6 +223,6 @@ test('a deactivated mentor is refused on the next request; students cannot post 
 		headers: { origin, accept: 'application/json' }
 	});
 	expect(await forged.text()).toContain('この提出は見つかりません。');
-	const [queued] = (await reviews.listQueue(database.db, {}, 'ja')).entries.filter((entry) => entry.id === created.id);
+	const [queued] = (await reviews.listQueue(database.db, {}, 'ja')).entries.filter((entry) => entry.id === requestId);
 	expect(queued?.iterations).toBe(1);
 });

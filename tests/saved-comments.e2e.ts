@@ -1,13 +1,11 @@
 // Mentors' saved comments, in Japanese: one mentor keeps a line comment for the exercise while posting it; another
 // mentor reviewing a different student's solution to the same exercise puts it into their comment with one click,
 // adapts it and posts it, and the use is counted. Students and other mentors cannot change the set.
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { newPage } from './support/pages';
+import { requestedReview } from './support/reviews';
 import { slowWork } from './environment';
-
-async function newPage(browser: Browser): Promise<Page> {
-	return (await browser.newContext()).newPage();
-}
 
 /** Clicks the line in the read-only editor, as mentors do (the line box follows the editor's cursor once it is there). */
 async function chooseLine(page: Page, line: number) {
@@ -28,17 +26,10 @@ test('a mentor saves a comment while posting it; another mentor uses it with a c
 	logIn,
 	expectAccessible
 }) => {
-	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
 	const reviews = await import('../src/lib/server/reviews');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
-	const { eq } = await import('drizzle-orm');
-	const [exercise] = await database.db.select({ id: exercises.id }).from(exercises).where(eq(exercises.slug, 'hello-name'));
 	const requestFor = async () => {
 		const student = await makeUser({ roles: ['student'] });
-		const submissionId = await recordSubmission(database.db, { userId: student.id, exerciseId: exercise!.id, source: wrong });
-		const created = await reviews.requestReview(database.db, student.id, { submissionId, kind: 'review', question: undefined }, { origin: 'http://localhost' });
-		if (!created.ok) throw new Error(created.problem);
-		return { student, requestId: created.id };
+		return { student, ...(await requestedReview(database, student.id, { source: wrong })) };
 	};
 	const first = await requestFor();
 	const second = await requestFor();
