@@ -1,6 +1,6 @@
 // Test support: every data-layer suite runs on embedded PGlite and on the machine's real PostgreSQL.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -13,9 +13,13 @@ export type Backend = 'pglite' | 'postgres';
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 let warned = false;
 
-/** Names the migrated starting point after the migrations themselves, so that changing one makes a new one. */
+/**
+ * Names the migrated starting point after the migrations and the PGlite release (whose files the dump holds), so that
+ * changing either makes a new one.
+ */
 function migrationsFingerprint(): string {
 	const hash = createHash('sha256');
+	hash.update(JSON.parse(readFileSync(join(process.cwd(), 'node_modules/@electric-sql/pglite/package.json'), 'utf8')).version);
 	for (const migration of readMigrations()) hash.update(`${migration.version}\0${migration.script}\0`);
 	return hash.digest('hex').slice(0, 12);
 }
@@ -35,6 +39,11 @@ async function pristinePglite(): Promise<Blob> {
 		const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
 		writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
 		renameSync(partial, file);
+		// Older migrations' dumps (42 MB each) go once nobody has read them for a day.
+		for (const name of readdirSync(tmpdir()).filter((entry) => /^itbu-test-pglite-\w+\.tar$/.test(entry))) {
+			const stale = join(tmpdir(), name);
+			if (stale !== file && Date.now() - statSync(stale).atimeMs > 24 * 60 * 60 * 1000) rmSync(stale, { force: true });
+		}
 	}
 	return new Blob([readFileSync(file)]);
 }
