@@ -66,6 +66,8 @@ test('a coordinator sees the overdue request highlighted, sets the threshold, an
 	await expect(page).toHaveURL(/\/coordinator\/reviews$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'コードレビュー' })).toBeVisible();
 	await expect(page.getByTestId('review-oldest').locator('.big')).toHaveText(/^(59|60)日/);
+	await expect(page.getByTestId('review-saved').locator('.big')).toHaveText(/^[\d,]+回$/);
+	await expect(page.getByTestId('review-saved')).toContainText('保存コメントの再利用');
 	const overdue = page.getByTestId('overdue-reviews');
 	await expect(overdue.getByText(/件が\d+日以上待っています。/)).toBeVisible();
 	const row = overdue.getByRole('row').nth(1);

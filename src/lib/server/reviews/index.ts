@@ -10,6 +10,7 @@ export {
 	saveComment,
 	deleteSavedComment,
 	earlierReviewsOfExercise,
+	savedCommentTotals,
 	savedCommentsPerExercise,
 	maxSavedCommentLength
 } from './saved-comments';

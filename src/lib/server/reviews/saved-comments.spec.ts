@@ -12,6 +12,7 @@ import {
 	listSavedComments,
 	maxSavedCommentLength,
 	saveComment,
+	savedCommentTotals,
 	savedCommentsPerExercise
 } from './saved-comments';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
@@ -37,6 +38,7 @@ describeEachDatabase('mentors’ saved comments', (connection) => {
 	}
 
 	it('shares a saved comment with every mentor reviewing the same exercise, most used first, and counts its uses', async () => {
+		const before = await savedCommentTotals(db());
 		const first = await claimed();
 		const saved = await saveComment(db(), first.mentor.id, first.requestId, '  この変数名なら何が入っているかわかるね  ');
 		if (!saved.ok) throw new Error(saved.problem);
@@ -61,6 +63,8 @@ describeEachDatabase('mentors’ saved comments', (connection) => {
 		const after = await listSavedComments(db(), first.mentor.id, first.requestId);
 		expect(after.find((comment) => comment.id === other.id)).toMatchObject({ uses: 1, mine: true });
 		expect(after[0]!.uses).toBeGreaterThanOrEqual(after.at(-1)!.uses);
+		// The coordinators' figure: two more saved, one more use (these tests run one at a time per database).
+		expect(await savedCommentTotals(db())).toEqual({ saved: before.saved + 2, uses: before.uses + 1 });
 
 		// Another exercise has its own set, and a use claimed for a comment of another exercise counts nothing.
 		const elsewhere = await claimed(otherExerciseId);

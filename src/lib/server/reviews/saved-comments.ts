@@ -93,6 +93,14 @@ export async function deleteSavedComment(
 	return deleted.length > 0 ? ok : refuse('review_error_not_found');
 }
 
+/** How much the saved comments are reused, for the coordinators: how many there are, and how often they were used. */
+export async function savedCommentTotals(db: Database): Promise<{ saved: number; uses: number }> {
+	const [totals] = await db
+		.select({ saved: count(), uses: sql<number>`coalesce(sum(${reviewSavedComments.uses}), 0)`.mapWith(Number) })
+		.from(reviewSavedComments);
+	return { saved: totals?.saved ?? 0, uses: totals?.uses ?? 0 };
+}
+
 /** Counts one use of a saved comment by a comment posted on a request for its exercise; another exercise's id counts nothing. */
 export async function countSavedCommentUse(db: Database, exerciseId: string, savedId: number): Promise<void> {
 	if (!Number.isSafeInteger(savedId)) return;

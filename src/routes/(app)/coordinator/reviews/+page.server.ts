@@ -6,8 +6,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	auth.requireRole(locals, 'coordinator', url);
-	const [backlog, byMentor] = await Promise.all([reviews.reviewBacklog(locals.db, locals.locale), reviews.reviewsByMentor(locals.db)]);
-	return { backlog, byMentor, byOrganisation: reviews.reviewsByOrganisation(byMentor) };
+	const [backlog, byMentor, savedComments] = await Promise.all([
+		reviews.reviewBacklog(locals.db, locals.locale),
+		reviews.reviewsByMentor(locals.db),
+		reviews.savedCommentTotals(locals.db)
+	]);
+	return { backlog, byMentor, byOrganisation: reviews.reviewsByOrganisation(byMentor), savedComments };
 };
 
 export const actions: Actions = {
