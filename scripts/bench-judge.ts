@@ -8,9 +8,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { migrate, openDatabase } from '../src/lib/server/db';
-import { users } from '../src/lib/server/db/schema';
+import { users, exerciseCases, exercises } from '../src/lib/server/db/schema';
 import * as judge from '../src/lib/server/judge';
-import { exerciseCases, exercises } from '../src/lib/server/exercises/schema';
 import { translateProgram } from '../src/lib/dncl';
 import { defaultInterpreters, languageDefinitions, runtimeOf, type Language } from '../src/lib/server/judge/languages';
 

@@ -6,7 +6,7 @@ import { newPage } from './support/pages';
 test('a student who saved English is greeted in English at the next login, notifications included', async ({ browser, database, makeUser, logIn }) => {
 	const reviews = await import('../src/lib/server/reviews');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
+	const { exercises } = await import('../src/lib/server/db/schema');
 	const { eq } = await import('drizzle-orm');
 	const student = await makeUser({ roles: ['student'] });
 

@@ -69,7 +69,7 @@ test('with reduced motion the celebration has no confetti, and it can be closed'
 test('a review the mentor passes offers the next exercise', async ({ browser, database, makeUser, logIn }) => {
 	const reviews = await import('../src/lib/server/reviews');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
+	const { exercises } = await import('../src/lib/server/db/schema');
 	const { eq } = await import('drizzle-orm');
 	const student = await makeUser({ roles: ['student'] });
 	await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh1' });

@@ -35,7 +35,7 @@ test('every form keeps radio buttons, checkboxes and lists chosen before the pag
 	const { createTestSession } = await import('../src/lib/server/club-sessions/testing');
 	const sessions = await import('../src/lib/server/club-sessions');
 	const reviews = await import('../src/lib/server/reviews');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
+	const { exercises } = await import('../src/lib/server/db/schema');
 	const { eq } = await import('drizzle-orm');
 
 	const coordinator = await makeUser({ roles: ['coordinator'] });

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { test, expect } from './fixtures';
 import { newPage } from './support/pages';
 import { e2eOrigin } from './environment';
-import { exercises } from '../src/lib/server/exercises/schema';
+import { exercises } from '../src/lib/server/db/schema';
 import { claimReview, postReview, requestReview } from '../src/lib/server/reviews';
 import { judgedSubmission } from '../src/lib/server/reviews/testing';
 import { createUser } from '../src/lib/server/testing/factories';

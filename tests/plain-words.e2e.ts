@@ -18,7 +18,7 @@ test('a young student reads verdicts, review states and the discussion limit in 
 }) => {
 	const reviews = await import('../src/lib/server/reviews');
 	const { recordSubmission } = await import('../src/lib/server/exercises/testing');
-	const { exercises } = await import('../src/lib/server/exercises/schema');
+	const { exercises } = await import('../src/lib/server/db/schema');
 	const { inArray } = await import('drizzle-orm');
 	const student = await makeUser({ roles: ['student'] });
 	await insertMember(database.db, { userId: student.id, joinedOn: japanDate(), grade: 'jh1' });

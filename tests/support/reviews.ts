@@ -9,7 +9,7 @@ export async function requestedReview(
 ): Promise<{ submissionId: string; requestId: string }> {
 	const { recordSubmission } = await import('../../src/lib/server/exercises/testing');
 	const reviews = await import('../../src/lib/server/reviews');
-	const { exercises } = await import('../../src/lib/server/exercises/schema');
+	const { exercises } = await import('../../src/lib/server/db/schema');
 	const { eq } = await import('drizzle-orm');
 	const [exercise] = await database.db
 		.select({ id: exercises.id })

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { startWorkers, type WorkerPool } from '../judge/worker';
 import { submissions } from '../judge/schema';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import { createUser } from '../testing/factories';
 import { createExercise, exerciseForm, formValues, publishingProblems, updateExercise, type AuthoredExercise } from './authoring';
 import { isAuthor, listMentorAuthors, setAuthor } from './authors';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { compareModes } from '../../judge/compare';
 import { languages, type Language } from '../judge';
-import { exerciseCases, exercises } from './schema';
+import { exerciseCases, exercises } from '../db/schema';
 import { maximumHints, minimumCases, slugPattern, statementExampleProblems, type ExerciseContent } from './content';
 import { caseRows, contentColumns, nameCases } from './stored';
 import { topicIds, type TopicId } from './topics';

@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { languages, type Language } from '../judge';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import * as rateLimit from '../ratelimit';
 import { exerciseDrafts } from './schema';
 

@@ -2,7 +2,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import { submissions } from '../judge/schema';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import { canView, type Viewer } from '../judge';
 
 export const historyPageSize = 50;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { asc, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
-import { exerciseCases, exercises } from './schema';
+import { exerciseCases, exercises } from '../db/schema';
 import { loadCurriculum } from './content';
 import { importCurriculum, importCurriculumFolder, importOnStart } from './import';
 import { loadStoredExercise } from './stored';

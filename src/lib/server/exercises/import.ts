@@ -5,7 +5,7 @@ import { access } from 'node:fs/promises';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { log } from '../log';
-import { exerciseCases, exercises } from './schema';
+import { exerciseCases, exercises } from '../db/schema';
 import { loadCurriculum, type ExerciseContent } from './content';
 import { caseRows, contentColumns } from './stored';
 

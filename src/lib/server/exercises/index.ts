@@ -17,5 +17,6 @@ export * from './verification';
 export * from './export';
 export { loadStoredExercise } from './stored';
 export { renderMarkdown, renderInlineMarkdown } from './markdown';
-export { exercises, exerciseCases, exerciseDrafts, exerciseVerifications, exerciseAuthors } from './schema';
-export type { Exercise, ExerciseCase } from './schema';
+export { exerciseDrafts, exerciseVerifications, exerciseAuthors } from './schema';
+export { exercises, exerciseCases } from '../db/schema';
+export type { Exercise, ExerciseCase } from '../db/schema';

@@ -4,7 +4,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { submissions } from '../judge/schema';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 
 export interface Streak {
 	/** Consecutive days with at least one submit, ending today or yesterday (today may still come). */

@@ -8,7 +8,7 @@ import type { Database } from '../db';
 import { describeEachDatabase } from '../db/testing';
 import { claimNext, completeSubmission, enqueueSubmission, failOrRetry } from '../judge/queue';
 import { submissions } from '../judge/schema';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import { createSumExercise, sumPrograms } from '../judge/testing';
 import { createUser } from '../testing/factories';
 import { listCatalog } from './catalog';

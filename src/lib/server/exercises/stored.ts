@@ -2,7 +2,7 @@
 // so that the importer writes folders into rows and the authoring pages export rows as folders.
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { exerciseCases, exercises, type Exercise } from './schema';
+import { exerciseCases, exercises, type Exercise } from '../db/schema';
 import { hashContent, type ExerciseContent, type ExerciseContentCase } from './content';
 import type { TopicId } from './topics';
 

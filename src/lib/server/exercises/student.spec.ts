@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import { createUser, type TestUser } from '../testing/factories';
 import {
 	catalogPageSize,

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { Language } from '../judge/languages';
 import { submissions, type Submission } from '../judge/schema';
-import { exerciseCases, exercises } from './schema';
+import { exerciseCases, exercises } from '../db/schema';
 import type { SubmissionVerdict } from '../../judge/verdicts';
 import { defaultCurriculumRoot, hashContent, loadExerciseFolder, type ExerciseContent } from './content';
 import { importCurriculum } from './import';

@@ -6,7 +6,7 @@ import type { Database } from '../db';
 import type { Language } from '../judge';
 import { enqueueSubmission, SubmissionRejected } from '../judge';
 import { submissions } from '../judge/schema';
-import { exercises } from './schema';
+import { exercises } from '../db/schema';
 import * as rateLimit from '../ratelimit';
 import { publishingProblems, setPublished, type PublishingProblem } from './authoring';
 import { exerciseVerifications } from './schema';

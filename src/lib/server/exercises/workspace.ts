@@ -5,7 +5,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Database } from '../db';
 import type { CompareMode } from '../../judge/compare';
 import type { Language } from '../judge';
-import { exerciseCases, exercises } from './schema';
+import { exerciseCases, exercises } from '../db/schema';
 import { renderInlineMarkdown, renderMarkdown } from './markdown';
 import { exerciseDrafts, exerciseProgress } from './schema';
 import type { TopicId } from './topics';

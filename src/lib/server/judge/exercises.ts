@@ -1,8 +1,8 @@
-// Everything the judge reads of the exercises it judges. The exercises and their cases are the exercises domain's
-// tables (../exercises/schema.ts): only that domain writes them, and the judge reads them only here.
+// Everything the judge reads of the exercises it judges. The exercises and their cases are on the floor below both
+// domains (../db/schema.ts): only the exercises domain writes them, and the judge reads them only here.
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { exerciseCases, exercises } from '../exercises/schema';
+import { exerciseCases, exercises } from '../db/schema';
 import type { JudgeRequest } from './judge';
 import type { Language } from './languages';
 import { defaultLimits } from './limits';

@@ -1,8 +1,8 @@
 // Typed view of the judge's tables (supabase/migrations/20261130010000_judge.sql is the source of truth). The exercises
-// it judges are the exercises domain's tables (../exercises/schema.ts); the judge reads them in ./exercises.ts.
+// it judges are on the floor below (../db/schema.ts), written by the exercises domain; the judge reads them in
+// ./exercises.ts.
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema';
-import { exercises } from '../exercises/schema';
+import { users, exercises } from '../db/schema';
 import type { JudgeResults } from './judge';
 import type { Language } from './languages';
 import type { SubmissionVerdict } from '../../judge/verdicts';

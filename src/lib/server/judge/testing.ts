@@ -8,7 +8,7 @@ import type { Language, RuntimeLanguage } from './languages';
 import { defaultLimits, type RunLimits } from './limits';
 import { createSandbox, type Sandbox } from './sandbox';
 import { submissions } from './schema';
-import { exerciseCases, exercises, type Exercise } from '../exercises/schema';
+import { exerciseCases, exercises, type Exercise } from '../db/schema';
 import type { CompareMode } from '../../judge/compare';
 
 /** The real bubblewrap sandbox, fail-closed as in production: the suite fails where it cannot run. */

@@ -9,7 +9,7 @@ import { demoExercises, seedDemoExercises } from '../exercises/testing';
 import type { Language } from './languages';
 import * as queue from './queue';
 import type { Sandbox } from './sandbox';
-import { exercises } from '../exercises/schema';
+import { exercises } from '../db/schema';
 import { createSumExercise, sumPrograms, useSandbox } from './testing';
 import { runWorkers, type WorkerOptions } from './worker';
 

@@ -2,9 +2,8 @@
 // and how many reviews each mentor and each partner organisation has posted.
 import { and, asc, count, eq, inArray, isNotNull, min, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { users, exercises } from '../db/schema';
 import * as audit from '../audit';
-import { exercises } from '../exercises/schema';
 import { mentors, partnerOrganisations } from '../mentoring/schema';
 import { isUuid } from '../ids';
 import { studentPublicProfiles } from '../mentoring';

@@ -3,11 +3,10 @@
 // in another discussion the demo mentor commented on two lines and asked for changes.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { users, exerciseCases, exercises } from '../db/schema';
 import { saveDraft } from '../exercises';
 import { outputsMatch } from '../../judge/compare';
 import { submissions } from '../judge/schema';
-import { exerciseCases, exercises } from '../exercises/schema';
 import { addLineComment, postReview } from './comments';
 import { claimReview } from './queue';
 import { requestReview } from './requests';

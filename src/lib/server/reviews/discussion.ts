@@ -2,11 +2,10 @@
 // Students appear by nickname and grade only (mentoring/profiles.ts): nothing else about them leaves this file.
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { exercises, users } from '../db/schema';
 import * as audit from '../audit';
 import { renderMarkdown } from '../exercises';
 import { submissions } from '../judge/schema';
-import { exercises } from '../exercises/schema';
 import type { Language } from '../judge';
 import { viewSubmissionUnderReview, type SubmissionView } from '../judge';
 import { studentPublicProfile, type StudentPublicProfile } from '../mentoring';

@@ -2,8 +2,7 @@
 // and the published thread. Mentors appear by display name only; a mentor's unposted drafts are not the student's.
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
-import { exercises } from '../exercises/schema';
+import { users, exercises } from '../db/schema';
 import { reviewComments, reviewIterations, reviewRequests } from './schema';
 
 export async function exportOwnReviews(db: Database, studentId: string) {

@@ -2,8 +2,7 @@
 // exercise in the recipient's own language.
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
-import { exercises } from '../exercises/schema';
+import { users, exercises } from '../db/schema';
 import { notify, type NotifyContext } from '../notifications';
 import { notificationPreferences } from '../notifications/schema';
 import { isActiveMentorSql } from './access';

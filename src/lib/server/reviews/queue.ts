@@ -3,7 +3,7 @@
 // condition on the row the first one wrote), so exactly one wins.
 import { and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
-import { exercises } from '../exercises/schema';
+import { exercises } from '../db/schema';
 import type { Language } from '../judge';
 import { isUuid } from '../ids';
 import { studentPublicProfiles, type StudentPublicProfile } from '../mentoring';

@@ -2,9 +2,8 @@
 // another submission while it is open adds the next iteration and brings it back to the mentor's attention.
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db';
-import { users } from '../db/schema';
+import { users, exercises } from '../db/schema';
 import { submissions } from '../judge/schema';
-import { exercises } from '../exercises/schema';
 import { isUuid } from '../ids';
 import { studentPublicProfile } from '../mentoring';
 import type { NotifyContext } from '../notifications';

@@ -1,9 +1,8 @@
 // Typed view of the review tables (supabase/migrations/20261130130000_reviews.sql is the source of truth).
 import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema';
+import { users, exercises } from '../db/schema';
 import type { Language } from '../judge';
 import { submissions } from '../judge/schema';
-import { exercises } from '../exercises/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
