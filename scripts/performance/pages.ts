@@ -7,7 +7,7 @@ import { buildReport } from '../../src/lib/server/dashboard/report';
 import { countApplicationsByStatus } from '../../src/lib/server/membership/applications';
 import { listMembers } from '../../src/lib/server/membership/members';
 import { viewSubmission } from '../../src/lib/server/judge/view';
-import { listCatalog, nextInCurriculum, nextSuggestedExercise, topicProgress } from '../../src/lib/server/exercises/catalog';
+import { catalogEntries, nextInCurriculum } from '../../src/lib/server/exercises/catalog';
 import { recentSubmits, submitStreak } from '../../src/lib/server/exercises/profile';
 import { openWorkspace } from '../../src/lib/server/exercises/workspace';
 import { attendanceSummary } from '../../src/lib/server/club-sessions/summary';
@@ -70,17 +70,12 @@ export const pagesUnderLoad: PageWork[] = [
 	},
 	{
 		page: 'catalog (/exercises)',
-		run: (db, people) => Promise.all([listCatalog(db, people.student.id), topicProgress(db, people.student.id), nextSuggestedExercise(db, people.student.id)])
+		// The list, its filters, the progress and the next exercise all come from this one query.
+		run: (db, people) => catalogEntries(db, people.student.id)
 	},
 	{
 		page: 'student profile (/student)',
-		run: (db, people) =>
-			Promise.all([
-				topicProgress(db, people.student.id),
-				submitStreak(db, people.student.id),
-				recentSubmits(db, people.student.id),
-				nextSuggestedExercise(db, people.student.id)
-			])
+		run: (db, people) => Promise.all([catalogEntries(db, people.student.id), submitStreak(db, people.student.id), recentSubmits(db, people.student.id)])
 	},
 	{
 		page: 'GET /api/submissions/{id}',

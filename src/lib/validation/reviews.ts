@@ -1,6 +1,6 @@
 // Form schemas of code reviews, shared by the pages and their actions. Error messages are message keys.
 import { z } from 'zod';
-import { reviewKinds, reviewOutcomes } from '../server/reviews/schema';
+import { maxSavedCommentLength, reviewKinds, reviewOutcomes } from '../server/reviews/schema';
 import { optionalText } from './mentoring';
 
 const body = z.string().trim().min(1, 'review_error_body_required').max(4000, 'review_error_body_too_long');
@@ -19,18 +19,21 @@ const savedCommentId = z.preprocess(
 	z.coerce.number().int().positive().optional().catch(undefined)
 );
 
-export const lineCommentForm = z.object({
-	savedCommentId,
-	/** Also keep the comment in the exercise's saved comments. */
-	save: z.preprocess((value) => value === 'on', z.boolean()),
-	iteration: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid'),
-	line: z.coerce
-		.number({ error: 'review_error_line_invalid' })
-		.int('review_error_line_invalid')
-		.min(1, 'review_error_line_invalid')
-		.max(100000, 'review_error_line_invalid'),
-	body
-});
+export const lineCommentForm = z
+	.object({
+		savedCommentId,
+		/** Also keep the comment in the exercise's saved comments. */
+		save: z.preprocess((value) => value === 'on', z.boolean()),
+		iteration: z.coerce.number({ error: 'review_error_line_invalid' }).int('review_error_line_invalid').min(1, 'review_error_line_invalid'),
+		line: z.coerce
+			.number({ error: 'review_error_line_invalid' })
+			.int('review_error_line_invalid')
+			.min(1, 'review_error_line_invalid')
+			.max(100000, 'review_error_line_invalid'),
+		body
+	})
+	// A comment too long to keep is refused before anything is written, so that it is neither posted nor lost.
+	.refine((form) => !form.save || form.body.length <= maxSavedCommentLength, { message: 'review_saved_error_too_long', path: ['body'] });
 
 export const reviewForm = z.object({
 	body,

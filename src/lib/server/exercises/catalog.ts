@@ -121,23 +121,12 @@ export function nextSuggested(entries: CatalogEntry[]): { slug: string; title: {
 
 export const catalogPageSize = 50;
 
-/** The page's number from its URL (1 when missing or not a page there is). */
-export function parseCatalogPage(params: URLSearchParams, matching: number): number {
-	const pages = Math.max(1, Math.ceil(matching / catalogPageSize));
-	const page = Number(params.get('page'));
-	return Number.isInteger(page) && page >= 1 && page <= pages ? page : 1;
-}
-
-export async function listCatalog(db: Database, userId: string, filter: CatalogFilter = {}): Promise<CatalogEntry[]> {
-	return filterCatalog(await catalogEntries(db, userId), filter);
-}
-
-export async function topicProgress(db: Database, userId: string): Promise<TopicProgress[]> {
-	return progressByTopic(await catalogEntries(db, userId));
-}
-
-export async function nextSuggestedExercise(db: Database, userId: string): Promise<{ slug: string; title: { ja: string; en: string } } | undefined> {
-	return nextSuggested(await catalogEntries(db, userId));
+/** The page of `matching` that the URL asks for (the first when it names no page there is), and how many there are. */
+export function catalogPage<Entry>(matching: Entry[], params: URLSearchParams): { entries: Entry[]; page: number; pages: number } {
+	const pages = Math.max(1, Math.ceil(matching.length / catalogPageSize));
+	const wanted = Number(params.get('page'));
+	const page = Number.isInteger(wanted) && wanted >= 1 && wanted <= pages ? wanted : 1;
+	return { entries: matching.slice((page - 1) * catalogPageSize, page * catalogPageSize), page, pages };
 }
 
 /**

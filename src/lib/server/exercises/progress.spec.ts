@@ -11,7 +11,7 @@ import { submissions } from '../judge/schema';
 import { exercises } from '../db/schema';
 import { createSumExercise, sumPrograms } from '../judge/testing';
 import { createUser } from '../testing/factories';
-import { listCatalog } from './catalog';
+import { catalogEntries } from './catalog';
 import { submitStreak } from './profile';
 import { exerciseProgress, submitDays } from './schema';
 import { recordSubmission } from './testing';
@@ -103,7 +103,7 @@ describeEachDatabase('per-person progress equals what the submissions say', (con
 		expect(progress.find((row) => row.exerciseId === second)).toMatchObject({ submissions: 1, submits: 0, solvedAt: null });
 		expect(days).toEqual({ '2026-11-01': 2, '2026-11-02': 1 });
 		// The pages read it: a run's AC does not solve.
-		const statuses = Object.fromEntries((await listCatalog(db(), alice.id)).map((entry) => [entry.slug, entry.status]));
+		const statuses = Object.fromEntries((await catalogEntries(db(), alice.id)).map((entry) => [entry.slug, entry.status]));
 		const slugs = await db().select({ id: exercises.id, slug: exercises.slug }).from(exercises);
 		const slugOf = (id: string) => slugs.find((row) => row.id === id)!.slug;
 		expect(statuses[slugOf(first)]).toBe('solved');
@@ -133,7 +133,7 @@ describeEachDatabase('per-person progress equals what the submissions say', (con
 
 		await db().update(submissions).set({ verdict: 'WA' }).where(eq(submissions.id, id));
 		expect((await expectConsistent(bob.id)).progress[0]).toMatchObject({ lastVerdict: 'WA', solvedAt: null });
-		expect((await listCatalog(db(), bob.id)).every((entry) => entry.status !== 'solved')).toBe(true);
+		expect((await catalogEntries(db(), bob.id)).every((entry) => entry.status !== 'solved')).toBe(true);
 	});
 
 	it('stays right when verdicts and new submissions of the same person and exercise are written at the same moment', async () => {

@@ -7,12 +7,12 @@ import { createUser, type TestUser } from '../testing/factories';
 import {
 	catalogPageSize,
 	filterCatalog,
-	listCatalog,
+	catalogEntries,
 	nextInCurriculum,
-	nextSuggestedExercise,
+	nextSuggested,
 	parseCatalogFilter,
-	parseCatalogPage,
-	topicProgress,
+	catalogPage,
+	progressByTopic,
 	type CatalogEntry
 } from './catalog';
 import { draftSaveWindow, maxDraftBytes, saveDraft } from './drafts';
@@ -45,7 +45,7 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		await recordSubmission(db(), { userId: alice.id, exerciseId: id('even-or-odd'), mode: 'run', verdict: 'AC' });
 		await recordSubmission(db(), { userId: bob.id, exerciseId: id('bus-fare'), verdict: 'AC' });
 
-		const catalog = await listCatalog(db(), alice.id);
+		const catalog = await catalogEntries(db(), alice.id);
 		expect(slugs(catalog)).toEqual(['hello-world', 'hello-name', 'even-or-odd', 'fizzbuzz', 'bus-fare', 'linear-search']);
 		expect(Object.fromEntries(catalog.map((entry) => [entry.slug, entry.status]))).toEqual({
 			'hello-world': 'solved',
@@ -61,19 +61,19 @@ describeEachDatabase('the student side of exercises', (connection) => {
 			topics: ['io'],
 			languages: ['python', 'javascript']
 		});
-		expect(slugs(await listCatalog(db(), alice.id, { status: 'solved' }))).toEqual(['hello-world']);
-		expect(slugs(await listCatalog(db(), alice.id, { status: 'new' }))).toEqual(['bus-fare', 'linear-search']);
-		expect(slugs(await listCatalog(db(), bob.id, { status: 'solved' }))).toEqual(['bus-fare']);
+		expect(slugs(filterCatalog(await catalogEntries(db(), alice.id), { status: 'solved' }))).toEqual(['hello-world']);
+		expect(slugs(filterCatalog(await catalogEntries(db(), alice.id), { status: 'new' }))).toEqual(['bus-fare', 'linear-search']);
+		expect(slugs(filterCatalog(await catalogEntries(db(), bob.id), { status: 'solved' }))).toEqual(['bus-fare']);
 
-		const progress = await topicProgress(db(), alice.id);
+		const progress = progressByTopic(await catalogEntries(db(), alice.id));
 		expect(progress.find((entry) => entry.topic === 'io')).toMatchObject({ solved: 1, total: 2, title: { ja: '入力と出力' } });
 		expect(progress.map((entry) => entry.topic)).toEqual(['io', 'conditionals', 'loops', 'functions', 'search']);
-		expect(await nextSuggestedExercise(db(), alice.id)).toMatchObject({ slug: 'hello-name' });
+		expect(nextSuggested(await catalogEntries(db(), alice.id))).toMatchObject({ slug: 'hello-name' });
 	});
 
 	it('filters by topic (any listed), difficulty, language and title in either language, safely', async () => {
 		const someone = await student();
-		const filter = (query: string) => listCatalog(db(), someone.id, parseCatalogFilter(new URLSearchParams(query)));
+		const filter = async (query: string) => filterCatalog(await catalogEntries(db(), someone.id), parseCatalogFilter(new URLSearchParams(query)));
 		expect(slugs(await filter('topic=conditionals'))).toEqual(['even-or-odd', 'fizzbuzz', 'bus-fare']);
 		expect(slugs(await filter('difficulty=1'))).toEqual(['hello-world', 'hello-name']);
 		expect(slugs(await filter('language=javascript'))).toHaveLength(6);
@@ -107,8 +107,8 @@ describeEachDatabase('the student side of exercises', (connection) => {
 		const someone = await student();
 		await db().update(exercises).set({ published: false }).where(eq(exercises.slug, 'hello-world'));
 		try {
-			expect(slugs(await listCatalog(db(), someone.id))).not.toContain('hello-world');
-			expect(await nextSuggestedExercise(db(), someone.id)).toMatchObject({ slug: 'hello-name' });
+			expect(slugs(await catalogEntries(db(), someone.id))).not.toContain('hello-world');
+			expect(nextSuggested(await catalogEntries(db(), someone.id))).toMatchObject({ slug: 'hello-name' });
 			expect(await openWorkspace(db(), 'hello-world', { userId: someone.id, includeUnpublished: false, locale: 'ja' })).toBeUndefined();
 		} finally {
 			await db().update(exercises).set({ published: true }).where(eq(exercises.slug, 'hello-world'));
@@ -246,7 +246,11 @@ describe('the catalog without a database', () => {
 	});
 
 	it('reads the page from the URL, and sends a page that is not there to the first', () => {
-		const page = (query: string, matching: number) => parseCatalogPage(new URLSearchParams(query), matching);
+		const page = (query: string, matching: number) =>
+			catalogPage(
+				Array.from({ length: matching }, (_, index) => index),
+				new URLSearchParams(query)
+			).page;
 		expect(catalogPageSize).toBe(50);
 		expect(page('page=2', 61)).toBe(2);
 		expect(page('page=3', 61)).toBe(1);
@@ -254,5 +258,11 @@ describe('the catalog without a database', () => {
 		expect(page('page=1.5', 61)).toBe(1);
 		expect(page('page=abc', 61)).toBe(1);
 		expect(page('', 0)).toBe(1);
+		const second = catalogPage(
+			Array.from({ length: 61 }, (_, index) => index),
+			new URLSearchParams('page=2')
+		);
+		expect(second).toMatchObject({ page: 2, pages: 2 });
+		expect(second.entries).toEqual(Array.from({ length: 11 }, (_, index) => 50 + index));
 	});
 });

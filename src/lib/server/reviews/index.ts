@@ -5,15 +5,7 @@ export type { Permissions, Viewer } from './access';
 export * from './queue';
 export * from './requests';
 export * from './comments';
-export {
-	listSavedComments,
-	saveComment,
-	deleteSavedComment,
-	earlierReviewsOfExercise,
-	savedCommentTotals,
-	savedCommentsPerExercise,
-	maxSavedCommentLength
-} from './saved-comments';
+export { listSavedComments, saveComment, deleteSavedComment, earlierReviewsOfExercise, savedCommentTotals, savedCommentsPerExercise } from './saved-comments';
 export type { EarlierReview, SavedComment, SavedCommentProblem } from './saved-comments';
 export * from './discussion';
 export * from './backlog';

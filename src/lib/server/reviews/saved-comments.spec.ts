@@ -6,15 +6,8 @@ import { importExercises } from '../exercises/testing';
 import { addLineComment, postReview } from './comments';
 import { claimReview } from './queue';
 import { requestReview } from './requests';
-import {
-	deleteSavedComment,
-	earlierReviewsOfExercise,
-	listSavedComments,
-	maxSavedCommentLength,
-	saveComment,
-	savedCommentTotals,
-	savedCommentsPerExercise
-} from './saved-comments';
+import { deleteSavedComment, earlierReviewsOfExercise, listSavedComments, saveComment, savedCommentTotals, savedCommentsPerExercise } from './saved-comments';
+import { maxSavedCommentLength } from './schema';
 import { createMentor, createStudentMember, judgedSubmission, reviewExerciseId, testOrigin } from './testing';
 
 describeEachDatabase('mentors’ saved comments', (connection) => {

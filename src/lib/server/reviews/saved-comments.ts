@@ -8,7 +8,7 @@ import * as ratelimit from '../ratelimit';
 import { ok, refuse, type Outcome } from '../outcome';
 import { accessFor } from './access';
 import { renderMarkdown } from '../exercises';
-import { reviewComments, reviewRequests, reviewSavedComments, type ReviewOutcome } from './schema';
+import { maxSavedCommentLength, reviewComments, reviewRequests, reviewSavedComments, type ReviewOutcome } from './schema';
 
 export type SavedCommentProblem =
 	| 'review_error_not_found'
@@ -20,7 +20,6 @@ export type SavedCommentProblem =
 
 /** Enough for every common remark on one exercise, short of a list nobody reads. */
 export const savedCommentsPerExercise = 50;
-export const maxSavedCommentLength = 1000;
 /** Saves per mentor: a review's worth at once, short of flooding a set. */
 const saveWindow = { limit: 30, windowMs: 10 * 60 * 1000 };
 

@@ -67,6 +67,9 @@ export const reviewComments = pgTable('review_comments', {
 	createdAt: timestamptz('created_at').notNull().defaultNow()
 });
 
+/** The longest comment mentors can keep (the table's check constraint). */
+export const maxSavedCommentLength = 1000;
+
 /** Comments mentors keep per exercise to reuse (supabase/migrations/20261209100000_review_saved_comments.sql). */
 export const reviewSavedComments = pgTable('review_saved_comments', {
 	id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),

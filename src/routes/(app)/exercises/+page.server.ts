@@ -11,16 +11,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// was most of the catalog's time (bench:web).
 	const all = await exercises.catalogEntries(locals.db, user.id);
 	const matching = exercises.filterCatalog(all, filter);
-	const page = exercises.parseCatalogPage(url.searchParams, matching.length);
-	const shown = matching.slice((page - 1) * exercises.catalogPageSize, page * exercises.catalogPageSize);
+	const { entries, page, pages } = exercises.catalogPage(matching, url.searchParams);
 	const next = exercises.nextSuggested(all);
 	return {
 		filter,
 		filtered: Object.values(filter).some((value) => value !== undefined),
-		entries: shown.map(({ title, ...entry }) => ({ ...entry, title: localized(title) })),
+		entries: entries.map(({ title, ...entry }) => ({ ...entry, title: localized(title) })),
 		matching: matching.length,
 		page,
-		pages: Math.max(1, Math.ceil(matching.length / exercises.catalogPageSize)),
+		pages,
 		pageSize: exercises.catalogPageSize,
 		progress: exercises.progressByTopic(all).map(({ title, ...topic }) => ({ ...topic, title: localized(title) })),
 		next: next && { slug: next.slug, title: localized(next.title) },

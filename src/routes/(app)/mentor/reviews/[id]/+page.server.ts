@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const [savedComments, earlierReviews] = discussion.can.review
 		? await Promise.all([reviews.listSavedComments(locals.db, user.id, params.id), reviews.earlierReviewsOfExercise(locals.db, user.id, params.id)])
 		: [[], []];
-	return { discussion, iterationNumber: iteration.number, savedComments, earlierReviews, maxSavedCommentLength: reviews.maxSavedCommentLength };
+	return { discussion, iterationNumber: iteration.number, savedComments, earlierReviews };
 };
 
 export const actions: Actions = {
@@ -42,8 +42,6 @@ export const actions: Actions = {
 		const parsed = parseForm(lineCommentForm, form);
 		if (!parsed.ok) return inSection(parsed.failure, 'line');
 		const { save, ...comment } = parsed.data;
-		// Checked before anything is written, so that a comment too long to keep is neither posted nor lost.
-		if (save && comment.body.length > reviews.maxSavedCommentLength) return inSection(failWith(form, 'review_saved_error_too_long', 'body'), 'line');
 		const created = await reviews.addLineComment(locals.db, user.id, params.id, comment);
 		if (!created.ok)
 			return inSection(
