@@ -64,6 +64,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 	},
 	expectAccessible: async ({}, use) => {
 		await use(async (page) => {
+			// Contrast is measured on the page at rest: a fade-in still running (the celebration pops in from opacity 0)
+			// would be judged half transparent. Finite animations are awaited, not timed.
+			await page.evaluate(() =>
+				Promise.all(
+					document
+						.getAnimations()
+						.filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+						.map((animation) => animation.finished.catch(() => undefined))
+				)
+			);
 			// Evaluated through the DevTools protocol, so the page's CSP (rightly) does not have to allow it.
 			await page.evaluate(axeSource);
 			const violations = await page.evaluate(async () => {
