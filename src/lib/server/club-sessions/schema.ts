@@ -21,8 +21,14 @@ export const clubSessions = pgTable('club_sessions', {
 	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
 	updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-	cancelledAt: timestamptz('cancelled_at')
+	cancelledAt: timestamptz('cancelled_at'),
+	kind: text('kind').$type<SessionKind>().notNull().default('regular'),
+	whatToBring: text('what_to_bring'),
+	mapUrl: text('map_url')
 });
+
+/** A trial session (体験会) is open to anyone without an account (trials/). */
+export type SessionKind = 'regular' | 'trial';
 
 export type ParticipantRole = 'student' | 'mentor';
 export type ParticipantStatus = 'confirmed' | 'waitlisted' | 'cancelled';

@@ -16,8 +16,9 @@ import * as mentoring from '../mentoring/schema';
 import * as notifications from '../notifications/schema';
 import * as reviews from '../reviews/schema';
 import * as sessions from '../club-sessions/schema';
+import * as trials from '../trials/schema';
 
-const schemaModules = { core, audit, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions };
+const schemaModules = { core, audit, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
 const declaredTables = Object.values(schemaModules)
 	.flatMap((module) => Object.values(module))
 	.filter((value): value is PgTable => value instanceof PgTable);

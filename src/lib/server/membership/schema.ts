@@ -3,6 +3,7 @@ import { bigint, customType, date, integer, pgTable, text, timestamp, uuid } fro
 import { users } from '../db/schema';
 import type { ApplicationStatus, Gender, Grade, MemberStatus } from './vocabulary';
 import type { Locale } from '../db/schema';
+import type { Channel } from '$lib/referrals/channels';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 /** A calendar date in Japan, kept as 'YYYY-MM-DD'. */
@@ -31,7 +32,11 @@ export const memberApplications = pgTable('member_applications', {
 	reviewedAt: timestamptz('reviewed_at'),
 	reviewedBy: uuid('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
 	rejectionReason: text('rejection_reason'),
-	anonymisedAt: timestamptz('anonymised_at')
+	anonymisedAt: timestamptz('anonymised_at'),
+	/** Where the application came from (trials/schema.ts's tables; the foreign keys are in the migration). */
+	channel: text('channel').$type<Channel>(),
+	refCodeId: uuid('ref_code_id'),
+	trialBookingId: uuid('trial_booking_id')
 });
 
 export const guardianConsentLinks = pgTable('guardian_consent_links', {
