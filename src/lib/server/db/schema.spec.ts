@@ -8,6 +8,7 @@ import { describeEachDatabase } from './testing';
 import { selectRows } from './connection';
 import * as core from './schema';
 import * as audit from '../audit/schema';
+import * as contests from '../contests/schema';
 import * as dashboard from '../dashboard/schema';
 import * as exercises from '../exercises/schema';
 import * as judge from '../judge/schema';
@@ -18,7 +19,7 @@ import * as reviews from '../reviews/schema';
 import * as sessions from '../club-sessions/schema';
 import * as trials from '../trials/schema';
 
-const schemaModules = { core, audit, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
+const schemaModules = { core, audit, contests, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
 const declaredTables = Object.values(schemaModules)
 	.flatMap((module) => Object.values(module))
 	.filter((value): value is PgTable => value instanceof PgTable);

@@ -54,6 +54,13 @@ const solvedBy = (userId: string) =>
 		and progress.solved_at is not null)`;
 
 /**
+ * Not held back by a contest that has not ended (src/lib/server/contests): a contest's problems join the catalog, hints
+ * and all, when it ends; a cancelled contest holds nothing back.
+ */
+const notHeldByContest = sql`not exists (select 1 from contest_exercises held join contests contest on contest.id = held.contest_id
+	where held.exercise_id = e.id and contest.cancelled_at is null and contest.ends_at > now())`;
+
+/**
  * Every published exercise in curriculum order with the student's status: one query (a primary-key lookup of their
  * progress per exercise) from which the catalog's list, its filters, the progress per topic and the exercise to do
  * next are all derived, instead of one query each. 300 rows; the filters run on them in the server's memory.
@@ -73,7 +80,7 @@ export async function catalogEntries(db: Database, userId: string): Promise<Cata
 				case when mine.solved_at is not null then 'solved' when mine.submissions > 0 then 'tried' else 'new' end as status
 			from exercises e
 			left join exercise_progress mine on mine.user_id = ${userId} and mine.exercise_id = e.id
-			where e.published
+			where e.published and ${notHeldByContest}
 			order by e.sort_order nulls last, e.slug`
 	);
 	return rows.map((row) => ({
@@ -140,7 +147,7 @@ export async function nextInCurriculum(db: Database, userId: string, slug: strin
 		db,
 		sql`select e.slug, e.title_ja, e.title_en from exercises e
 			cross join (select coalesce(sort_order, ${last}) as sort_order, slug from exercises where slug = ${slug}) current
-			where e.published and e.slug <> current.slug and not ${solvedBy(userId)}
+			where e.published and ${notHeldByContest} and e.slug <> current.slug and not ${solvedBy(userId)}
 			order by (coalesce(e.sort_order, ${last}), e.slug) < (current.sort_order, current.slug), coalesce(e.sort_order, ${last}), e.slug
 			limit 1`
 	);

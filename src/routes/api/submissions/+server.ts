@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as contests from '$lib/server/contests';
 import * as reviews from '$lib/server/reviews';
 import { acceptSubmission, submissionRequest } from '$lib/server/judge';
 import { translate } from '$lib/server/i18n';
@@ -13,6 +14,9 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const { user } = auth.requireAnyRole(locals, ['student', 'mentor', 'coordinator']);
 	const parsed = submissionRequest.safeParse(await request.json().catch(() => null));
 	if (!parsed.success) return json({ error: 'judge_error_invalid', message: translate('judge_error_invalid') }, { status: 400 });
+	// A contest's problem is judged for the people whose window is open; for anyone else it does not exist yet.
+	const hold = await contests.exerciseHold(locals.db, parsed.data.exercise, user);
+	if (hold.held && !hold.open) return json({ error: 'judge_error_exercise_not_found', message: translate('judge_error_exercise_not_found') }, { status: 404 });
 	const result = await acceptSubmission(locals.db, user, parsed.data);
 	if (!result.ok) return json({ error: result.problem, message: translate(result.problem) }, { status: result.status });
 	const review =

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as contests from '$lib/server/contests';
 import * as exercises from '$lib/server/exercises';
 import * as reviews from '$lib/server/reviews';
 import { translate } from '$lib/server/i18n';
@@ -10,23 +11,31 @@ const members = ['student', 'mentor', 'coordinator'] as const;
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { user } = auth.requireAnyRole(locals, members, url);
-	const workspace = await exercises.openWorkspace(locals.db, params.slug, {
-		userId: user.id,
-		includeUnpublished: user.roles.includes('coordinator'),
-		locale: locals.locale
-	});
-	if (!workspace) error(404, 'not found');
+	const [workspace, hold] = await Promise.all([
+		exercises.openWorkspace(locals.db, params.slug, {
+			userId: user.id,
+			includeUnpublished: user.roles.includes('coordinator'),
+			locale: locals.locale
+		}),
+		contests.exerciseHold(locals.db, params.slug, user)
+	]);
+	if (!workspace || (hold.held && !hold.open)) error(404, 'not found');
+	// During a contest the hints stay hidden: they come with the catalog once it ends.
+	const contest = hold.held ? { ...hold.contest, windowEndsAt: hold.windowEndsAt } : null;
+	if (contest) workspace.exercise.hints = [];
 	const hintsShown = Math.max(0, Math.min(workspace.exercise.hints.length, Number(url.searchParams.get('hints')) || 0));
 	const [samples, review, next] = await Promise.all([
 		exercises.listSamples(locals.db, workspace.exercise.id),
 		reviews.editorReview(locals.db, user.id, workspace.exercise.id),
-		exercises.nextInCurriculum(locals.db, user.id, workspace.exercise.slug)
+		contest ? undefined : exercises.nextInCurriculum(locals.db, user.id, workspace.exercise.slug)
 	]);
 	return {
 		workspace,
 		samples,
 		review,
 		next,
+		contest,
+		renderedAt: new Date(),
 		topics: workspace.exercise.topics.map((id) => ({ id, title: exercises.topicById(id).title })),
 		hintsShown
 	};
@@ -36,6 +45,8 @@ export const actions: Actions = {
 	// Run or submit without JavaScript: the verdict is then shown on the attempt's own page.
 	judge: async ({ params, request, locals }) => {
 		const { user } = auth.requireAnyRole(locals, members);
+		const hold = await contests.exerciseHold(locals.db, params.slug, user);
+		if (hold.held && !hold.open) error(404, 'not found');
 		const form = await request.formData();
 		// 入力例で試す runs the samples; 実行 runs on the input box.
 		const mode = form.get('mode');
