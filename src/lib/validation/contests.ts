@@ -29,7 +29,11 @@ export const contestForm = z
 		endDate: date,
 		endTime: clock,
 		mode: z.enum(['fixed', 'personal'], { error: 'contests_error_mode' }),
-		windowMinutes: z.coerce.number({ error: 'contests_error_window' }).int('contests_error_window').min(10, 'contests_error_window').max(600, 'contests_error_window'),
+		windowMinutes: z.coerce
+			.number({ error: 'contests_error_window' })
+			.int('contests_error_window')
+			.min(10, 'contests_error_window')
+			.max(600, 'contests_error_window'),
 		scoring: z.enum(['beginner', 'penalty'], { error: 'contests_error_scoring' }),
 		penaltyMinutes: z.coerce
 			.number({ error: 'contests_error_penalty' })
@@ -42,7 +46,9 @@ export const contestForm = z
 		...form,
 		startsAt: japanDateTime(form.startDate, form.startTime),
 		endsAt: japanDateTime(form.endDate, form.endTime),
-		problemSlugs: Array.from({ length: contestProblemFields }, (_, index) => (form as Record<string, unknown>)[`problem${index}`] as string | undefined).filter((value): value is string => Boolean(value))
+		problemSlugs: Array.from({ length: contestProblemFields }, (_, index) => (form as Record<string, unknown>)[`problem${index}`] as string | undefined).filter(
+			(value): value is string => Boolean(value)
+		)
 	}))
 	.refine((form) => form.endsAt > form.startsAt, { message: 'contests_error_end_before_start', path: ['endTime'] })
 	.refine((form) => form.mode === 'fixed' || form.windowMinutes * 60_000 <= form.endsAt.getTime() - form.startsAt.getTime(), {

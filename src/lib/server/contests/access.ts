@@ -8,9 +8,7 @@ import type { Actor } from './contests';
 import { entryWindow, isInside } from './rules';
 
 export type ExerciseHold =
-	| { held: false }
-	| { held: true; open: false }
-	| { held: true; open: true; contest: { id: string; title: string }; windowEndsAt: Date };
+	{ held: false } | { held: true; open: false } | { held: true; open: true; contest: { id: string; title: string }; windowEndsAt: Date };
 
 export async function exerciseHold(db: Database, slug: string, viewer: Actor, now = new Date()): Promise<ExerciseHold> {
 	const rows = await selectRows<{
@@ -32,7 +30,11 @@ export async function exerciseHold(db: Database, slug: string, viewer: Actor, no
 	if (rows.length === 0 || viewer.roles.includes('coordinator')) return { held: false };
 	for (const row of rows) {
 		if (row.started_at === null) continue;
-		const contest = { startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), windowMinutes: row.window_minutes === null ? null : Number(row.window_minutes) };
+		const contest = {
+			startsAt: new Date(row.starts_at),
+			endsAt: new Date(row.ends_at),
+			windowMinutes: row.window_minutes === null ? null : Number(row.window_minutes)
+		};
 		const window = entryWindow(contest, new Date(row.started_at));
 		if (isInside(window, now)) return { held: true, open: true, contest: { id: row.id, title: row.title }, windowEndsAt: window.end };
 	}

@@ -46,7 +46,10 @@ describe('the ranking', () => {
 	});
 
 	it('adds the penalty per wrong answer on solved problems only, and none in beginner mode', () => {
-		const entries = [entry('careful', 0, [solvedAt(1000), unsolved]), entry('hasty', 1, [solvedAt(400, 2), { solvedAfterSeconds: null, wrong: 5, pending: false }])];
+		const entries = [
+			entry('careful', 0, [solvedAt(1000), unsolved]),
+			entry('hasty', 1, [solvedAt(400, 2), { solvedAfterSeconds: null, wrong: 5, pending: false }])
+		];
 		const penalised = rankStandings(entries, { beginner: false, penaltyMinutes: 5 });
 		expect(penalised.map((standing) => [standing.userId, standing.timeSeconds, standing.penalties])).toEqual([
 			['careful', 1000, 0],

@@ -9,7 +9,8 @@ import type { Actor } from './contests';
 import { contestState, entryWindow, type Window } from './rules';
 import { contestEntries, contests } from './schema';
 
-export type EntryProblem = 'contests_error_students_only' | 'contests_error_not_found' | 'contests_error_cancelled' | 'contests_error_ended' | 'contests_error_not_started';
+export type EntryProblem =
+	'contests_error_students_only' | 'contests_error_not_found' | 'contests_error_cancelled' | 'contests_error_ended' | 'contests_error_not_started';
 
 export interface Entry {
 	startedAt: Date;
@@ -46,4 +47,3 @@ export async function findEntry(db: Database, contestId: string, userId: string)
 		.where(and(eq(contestEntries.contestId, contestId), eq(contestEntries.userId, userId)));
 	return row ? { startedAt: row.startedAt, window: entryWindow(row.contest, row.startedAt) } : null;
 }
-

@@ -79,10 +79,7 @@ export async function entryResults(db: Database, contestId: string, userId?: str
 
 /** The contest's ranked standings, or null when there is no such contest. */
 export async function computeStandings(db: Database, contestId: string): Promise<Standing[] | null> {
-	const [contest] = await db
-		.select({ beginner: contests.beginner, penaltyMinutes: contests.penaltyMinutes })
-		.from(contests)
-		.where(eq(contests.id, contestId));
+	const [contest] = await db.select({ beginner: contests.beginner, penaltyMinutes: contests.penaltyMinutes }).from(contests).where(eq(contests.id, contestId));
 	if (!contest) return null;
 	return rankStandings(await entryResults(db, contestId), contest);
 }

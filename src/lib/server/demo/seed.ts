@@ -7,6 +7,7 @@ import { seedDemoRoster } from '../membership/demo';
 import { seedDemoMentoring } from '../mentoring/demo';
 import { seedDemoReviews } from '../reviews/demo';
 import { seedDemoSessions } from '../club-sessions/demo';
+import { seedDemoContests } from '../contests/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -27,6 +28,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantEmail: demoApplicantEmail, applicantPassword: demoPassword });
 	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });
+	await seedDemoContests(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 }
 
 /** Whether this database holds the demo accounts (it may be a developer's own data instead). */

@@ -26,7 +26,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		problems: problemsShown ? problems : [],
 		entry,
 		windowOpen,
-		mine: mine ? { solved: mine.solved, penalties: mine.penalties, timeSeconds: mine.timeSeconds, problems: mine.problems, rank: board?.mine?.rank ?? null } : null,
+		mine: mine
+			? { solved: mine.solved, penalties: mine.penalties, timeSeconds: mine.timeSeconds, problems: mine.problems, rank: board?.mine?.rank ?? null }
+			: null,
 		entries: board?.entries ?? 0,
 		canEnter: user.roles.includes('student') && !entry && (contest.state === 'running' || (contest.state === 'upcoming' && contest.windowMinutes === null)),
 		renderedAt: now
