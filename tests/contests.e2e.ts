@@ -21,7 +21,9 @@ test('a coordinator schedules a contest; a student starts it, solves a problem a
 	expectAccessible
 }) => {
 	test.setTimeout(slowWork * 2);
-	const exercise = await createSumExercise(database.db, { overrides: { titleJa: 'コンテストの足し算', hintsJa: ['ヒント: 足すだけ'] } });
+	const exercise = await createSumExercise(database.db, {
+		overrides: { titleJa: 'コンテストの足し算', hintsJa: ['ヒント: 足すだけ'], hintsEn: ['Hint: just add'] }
+	});
 	const coordinatorPage = await newPage(browser);
 	await logIn(coordinatorPage, await makeUser({ roles: ['coordinator'] }));
 	await coordinatorPage.goto('/coordinator/contests/new');

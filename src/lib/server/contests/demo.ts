@@ -50,16 +50,66 @@ const plans = [
 
 /** Minutes after the start of each entrant's AC per problem (null: unsolved) and wrong answers before it. */
 const pastResults: Array<Array<[number | null, number]>> = [
-	[[6, 0], [19, 1], [41, 0], [63, 2]],
-	[[4, 0], [15, 0], [38, 1], [null, 3]],
-	[[9, 1], [22, 0], [55, 0], [null, 0]],
-	[[5, 0], [31, 2], [null, 1], [null, 0]],
-	[[7, 0], [31, 0], [null, 0], [null, 0]],
-	[[12, 0], [48, 1], [null, 2], [null, 0]],
-	[[8, 3], [null, 2], [null, 0], [null, 0]],
-	[[15, 0], [null, 0], [null, 0], [null, 0]],
-	[[null, 2], [null, 0], [null, 0], [null, 0]],
-	[[null, 0], [null, 0], [null, 0], [null, 0]]
+	[
+		[6, 0],
+		[19, 1],
+		[41, 0],
+		[63, 2]
+	],
+	[
+		[4, 0],
+		[15, 0],
+		[38, 1],
+		[null, 3]
+	],
+	[
+		[9, 1],
+		[22, 0],
+		[55, 0],
+		[null, 0]
+	],
+	[
+		[5, 0],
+		[31, 2],
+		[null, 1],
+		[null, 0]
+	],
+	[
+		[7, 0],
+		[31, 0],
+		[null, 0],
+		[null, 0]
+	],
+	[
+		[12, 0],
+		[48, 1],
+		[null, 2],
+		[null, 0]
+	],
+	[
+		[8, 3],
+		[null, 2],
+		[null, 0],
+		[null, 0]
+	],
+	[
+		[15, 0],
+		[null, 0],
+		[null, 0],
+		[null, 0]
+	],
+	[
+		[null, 2],
+		[null, 0],
+		[null, 0],
+		[null, 0]
+	],
+	[
+		[null, 0],
+		[null, 0],
+		[null, 0],
+		[null, 0]
+	]
 ];
 
 export async function seedDemoContests(db: Database, options: { coordinatorEmail: string; studentEmail: string; now?: Date }): Promise<void> {
@@ -81,7 +131,14 @@ export async function seedDemoContests(db: Database, options: { coordinatorEmail
 		if (ids.length === 0) continue;
 		const [contest] = await db
 			.insert(contests)
-			.values({ ...plan.when(today), title: plan.title, description: plan.description, windowMinutes: plan.windowMinutes, beginner: plan.beginner, createdBy: coordinator })
+			.values({
+				...plan.when(today),
+				title: plan.title,
+				description: plan.description,
+				windowMinutes: plan.windowMinutes,
+				beginner: plan.beginner,
+				createdBy: coordinator
+			})
 			.returning({ id: contests.id, startsAt: contests.startsAt });
 		await db.insert(contestExercises).values(ids.map((id, position) => ({ contestId: contest!.id, exerciseId: id, position })));
 		created.push(contest!.id);
