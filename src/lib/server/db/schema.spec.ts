@@ -18,8 +18,9 @@ import * as notifications from '../notifications/schema';
 import * as reviews from '../reviews/schema';
 import * as sessions from '../club-sessions/schema';
 import * as trials from '../trials/schema';
+import * as badges from '../badges/schema';
 
-const schemaModules = { core, audit, contests, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
+const schemaModules = { core, audit, badges, contests, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
 const declaredTables = Object.values(schemaModules)
 	.flatMap((module) => Object.values(module))
 	.filter((value): value is PgTable => value instanceof PgTable);
