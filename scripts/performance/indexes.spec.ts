@@ -89,8 +89,8 @@ for (const backend of testBackends()) {
 			);
 		});
 
-		// The triggers that keep each person's progress (20261208100000_exercise_progress.sql) run inside every write of
-		// a submission or its verdict. Their statements are read back from the database's own copy of the functions and
+		// The triggers that keep each person's progress (20261208100000_exercise_progress.sql) and award badges
+		// (20261210300000_badges.sql) run inside every write of a submission or its verdict. Their statements are read back from the database's own copy of the functions and
 		// planned with one person's values in place of the functions' parameters.
 		it('writing a verdict: the progress triggers’ statements read no large table whole', async () => {
 			const [submission] = await selectRows<{ user_id: string; exercise_id: string; created_at: string }>(
@@ -101,13 +101,14 @@ for (const backend of testBackends()) {
 				user_ids: `array['${submission!.user_id}']::uuid[]`,
 				exercise_ids: `array['${submission!.exercise_id}']::uuid[]`,
 				created_ats: `array['${submission!.created_at}']::timestamptz[]`,
-				change: '-1'
+				change: '-1',
+				people: `array['${submission!.user_id}']::uuid[]`
 			};
 			const functions = await selectRows<{ name: string; source: string }>(
 				connection.db,
-				sql`select proname as name, prosrc as source from pg_proc where proname in ('refresh_exercise_progress', 'count_submit_days')`
+				sql`select proname as name, prosrc as source from pg_proc where proname in ('refresh_exercise_progress', 'count_submit_days', 'award_badges')`
 			);
-			expect(functions.map((found) => found.name).sort()).toEqual(['count_submit_days', 'refresh_exercise_progress']);
+			expect(functions.map((found) => found.name).sort()).toEqual(['award_badges', 'count_submit_days', 'refresh_exercise_progress']);
 			const problems: string[] = [];
 			let planned = 0;
 			for (const { source } of functions) {
@@ -116,14 +117,14 @@ for (const backend of testBackends()) {
 					.split(';')
 					.map((part) => part.trim())
 					.filter(Boolean)) {
-					const query = statement.replace(/^perform\b/i, 'select').replace(/\b(user_ids|exercise_ids|created_ats|change)\b/g, (name) => values[name]!);
+					const query = statement.replace(/^perform\b/i, 'select').replace(/\b(user_ids|exercise_ids|created_ats|change|people)\b/g, (name) => values[name]!);
 					const plan = await explainQuery(connection.db, { query, params: [] });
 					planned++;
 					const scanned = sequentialScans(plan).filter((table) => largeTables.has(table));
 					if (scanned.length) problems.push(`${scanned.join(', ')} in:\n${query}\n${describePlan(plan)}`);
 				}
 			}
-			expect(planned).toBeGreaterThanOrEqual(7);
+			expect(planned).toBeGreaterThanOrEqual(13);
 			expect(problems).toEqual([]);
 		});
 

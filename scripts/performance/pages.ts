@@ -9,6 +9,7 @@ import { listMembers } from '../../src/lib/server/membership/members';
 import { viewSubmission } from '../../src/lib/server/judge/view';
 import { catalogEntries, nextInCurriculum } from '../../src/lib/server/exercises/catalog';
 import { recentSubmits, submitStreak } from '../../src/lib/server/exercises/profile';
+import { studentBadges } from '../../src/lib/server/badges/awards';
 import { openWorkspace } from '../../src/lib/server/exercises/workspace';
 import { attendanceSummary } from '../../src/lib/server/club-sessions/summary';
 import { listSessions } from '../../src/lib/server/club-sessions';
@@ -75,7 +76,13 @@ export const pagesUnderLoad: PageWork[] = [
 	},
 	{
 		page: 'student profile (/student)',
-		run: (db, people) => Promise.all([catalogEntries(db, people.student.id), submitStreak(db, people.student.id), recentSubmits(db, people.student.id)])
+		run: (db, people) =>
+			Promise.all([
+				catalogEntries(db, people.student.id),
+				submitStreak(db, people.student.id),
+				recentSubmits(db, people.student.id),
+				studentBadges(db, people.student.id)
+			])
 	},
 	{
 		page: 'GET /api/submissions/{id}',

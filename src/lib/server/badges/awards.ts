@@ -137,3 +137,29 @@ export async function awardEarnedBadges(db: Database, userIds?: string[]): Promi
 		: sql`array(select id from public.users order by id)`;
 	await db.execute(sql`select public.award_badges(${people})`);
 }
+
+/** The person's awards for their own data download: each badge's id, when it was earned and when they were shown it. */
+export async function exportOwnBadges(db: Database, userId: string) {
+	return db
+		.select({ badge: badgeAwards.badge, awardedAt: badgeAwards.awardedAt, announcedAt: badgeAwards.announcedAt })
+		.from(badgeAwards)
+		.where(eq(badgeAwards.userId, userId))
+		.orderBy(asc(badgeAwards.awardedAt), asc(badgeAwards.badge));
+}
+
+/**
+ * The earned badges of the student who asked for a review, for the mentor's review page, where the mentor already
+ * sees the student's nickname, grade and submissions. The caller has checked that the viewer may open the
+ * discussion (reviews.openDiscussion); this shows nothing more than which badges were earned, and when.
+ */
+export async function earnedBadgesOfReviewStudent(db: Database, requestId: string): Promise<EarnedBadge[]> {
+	const rows = await selectRows<{ badge: string; awarded_at: Date | string }>(
+		db,
+		sql`select award.badge, award.awarded_at
+			from review_requests as request
+			join badge_awards as award on award.user_id = request.student_id
+			where request.id = ${requestId}
+			order by award.awarded_at, award.badge`
+	);
+	return rows.flatMap((row) => earnedBadge({ badge: row.badge, awardedAt: new Date(row.awarded_at) }) ?? []);
+}

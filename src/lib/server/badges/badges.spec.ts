@@ -9,13 +9,14 @@ import { recordAttendance } from '../club-sessions/attendance';
 import { rsvp } from '../club-sessions/participation';
 import { clubSessionParticipants } from '../club-sessions/schema';
 import { createTestSession, day } from '../club-sessions/testing';
-import { recordSubmission } from '../exercises/testing';
+import { importExercises, recordSubmission } from '../exercises/testing';
 import { postReview } from '../reviews/comments';
 import { claimReview } from '../reviews/queue';
 import { requestReview } from '../reviews/requests';
 import { createMentor, judgedSubmission, reviewExerciseId, testOrigin } from '../reviews/testing';
 import { createUser } from '../testing/factories';
 import { announceNewBadges, awardEarnedBadges, earnedBadges, studentBadges } from './awards';
+import { seedDemoBadges } from './demo';
 import { badgeAwards } from './schema';
 import { awardsOf, createExercises, judged, pendingSubmit, solve } from './testing';
 
@@ -224,6 +225,22 @@ describeEachDatabase('badges', (connection, backend) => {
 		expect(both[student.id]!.map((badge) => badge.id)).toEqual(['first_correct']);
 		expect(both[classmate.id]!.map((badge) => badge.id)).toEqual(['first_correct']);
 		expect(Object.values(both).flat()).toHaveLength(2);
+	});
+
+	// Last: it imports curriculum exercises (DNCL ones too) into the database the tests above share.
+	it('gives the demo student earned badges and badges in progress', async () => {
+		await importExercises(db(), 'hello-world', 'bus-stops-reverse', 'add-subtract-multiply', 'celsius-to-fahrenheit', 'coins-in-change', 'flower-bed');
+		await importExercises(db(), 'minutes-to-hours', 'largest-of-three', 'countdown', 'sum-to-n', 'dncl-quotient-remainder', 'dncl-trace-variables');
+		await importExercises(db(), 'dncl-vote-count');
+		const student = await createStudent(db());
+		await seedDemoBadges(db(), { studentEmail: student.email });
+		await seedDemoBadges(db(), { studentEmail: student.email });
+		const shown = await studentBadges(db(), student.id);
+		const earned = shown.filter((badge) => badge.earnedAt).map((badge) => badge.id);
+		// Only part of the curriculum is in this database, so some other topics are complete too.
+		expect(earned).toEqual(expect.arrayContaining(['first_correct', 'solved_10', 'topic:arithmetic']));
+		expect(shown.find((badge) => badge.id === 'solved_30')).toMatchObject({ earnedAt: null, current: 12, goal: 30 });
+		expect(shown.find((badge) => badge.id === 'dncl_all')).toMatchObject({ current: 2, goal: expect.any(Number) });
 	});
 });
 

@@ -8,6 +8,7 @@ import { seedDemoMentoring } from '../mentoring/demo';
 import { seedDemoReviews } from '../reviews/demo';
 import { seedDemoSessions } from '../club-sessions/demo';
 import { seedDemoContests } from '../contests/demo';
+import { seedDemoBadges } from '../badges/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -28,6 +29,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantEmail: demoApplicantEmail, applicantPassword: demoPassword });
 	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });
+	await seedDemoBadges(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoContests(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 }
 

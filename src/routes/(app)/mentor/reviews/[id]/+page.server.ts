@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as badges from '$lib/server/badges';
 import * as reviews from '$lib/server/reviews';
 import { failWith, inSection, parseForm } from '$lib/server/forms';
 import { translate } from '$lib/server/i18n';
@@ -16,10 +17,13 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const wanted = Number(url.searchParams.get('iteration'));
 	const iteration = discussion.iterations.find((candidate) => candidate.number === wanted) ?? discussion.iterations.at(-1);
 	if (!iteration) error(404, 'not found');
-	const [savedComments, earlierReviews] = discussion.can.review
-		? await Promise.all([reviews.listSavedComments(locals.db, user.id, params.id), reviews.earlierReviewsOfExercise(locals.db, user.id, params.id)])
-		: [[], []];
-	return { discussion, iterationNumber: iteration.number, savedComments, earlierReviews };
+	const [savedComments, earlierReviews, studentBadges] = await Promise.all([
+		discussion.can.review ? reviews.listSavedComments(locals.db, user.id, params.id) : [],
+		discussion.can.review ? reviews.earlierReviewsOfExercise(locals.db, user.id, params.id) : [],
+		// Only once the mentor may open the discussion: the badges sit next to the student's nickname and grade.
+		badges.earnedBadgesOfReviewStudent(locals.db, params.id)
+	]);
+	return { discussion, iterationNumber: iteration.number, savedComments, earlierReviews, studentBadges };
 };
 
 export const actions: Actions = {
