@@ -8,6 +8,7 @@ const mentorApplicationId = '33333333-3333-4333-8333-333333333333';
 const mentorId = '44444444-4444-4444-8444-444444444444';
 const sessionId = '55555555-5555-4555-8555-555555555555';
 const requestId = '66666666-6666-4666-8666-666666666666';
+const groupId = '88888888-8888-4888-8888-888888888888';
 
 const subjects: AuditSubjects = {
 	members: { [memberId]: { name: '犀川 花子', number: 'KIB-2026-0012' } },
@@ -15,7 +16,8 @@ const subjects: AuditSubjects = {
 	mentorApplications: { [mentorApplicationId]: { name: '浅野 みらい' } },
 	mentors: { [mentorId]: { name: 'みらい' } },
 	sessions: { [sessionId]: { title: '12月の活動日', startsAt: '2026-12-12T01:00:00Z' } },
-	reviews: { [requestId]: { exercise: '1 から N までの合計', student: 'ひかり' } }
+	reviews: { [requestId]: { exercise: '1 から N までの合計', student: 'ひかり' } },
+	groups: { [groupId]: { name: '初心者クラス' } }
 };
 const entry = (action: AuditAction, detail: Record<string, string | number | null> = {}, member: string | null = null) => ({
 	action,
@@ -61,6 +63,9 @@ describe('the audit log as sentences', () => {
 		const review = auditSentence(entry('review_viewed', { requestId }), subjects);
 		expect(read(review)).toBe('事務局 太郎さんがひかりさんの「1 から N までの合計」のレビューのやりとりを読みました。');
 		expect(links(review)).toEqual([['1 から N までの合計', `/reviews/${requestId}`]]);
+		const group = auditSentence(entry('group_viewed', { groupId }), subjects);
+		expect(read(group)).toBe('事務局 太郎さんがグループ「初心者クラス」の進み具合のページを開きました。');
+		expect(links(group)).toEqual([['初心者クラス', `/groups/${groupId}`]]);
 	});
 
 	it('names an anonymised member by number only, and says so when something is gone', () => {
@@ -96,7 +101,8 @@ describe('the audit log as sentences', () => {
 				entry('mentor_approved', { applicationId: mentorApplicationId }),
 				entry('mentor_reactivated', { userId: mentorId }),
 				entry('attendance_exported', { sessionId }),
-				entry('review_viewed', { requestId })
+				entry('review_viewed', { requestId }),
+				entry('group_viewed', { groupId })
 			])
 		).toEqual({
 			members: [memberId],
@@ -104,7 +110,8 @@ describe('the audit log as sentences', () => {
 			mentorApplications: [mentorApplicationId],
 			mentors: [mentorId],
 			sessions: [sessionId],
-			reviews: [requestId]
+			reviews: [requestId],
+			groups: [groupId]
 		});
 	});
 });

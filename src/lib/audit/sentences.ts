@@ -13,6 +13,7 @@ export interface AuditSubjects {
 	mentors: Record<string, { name: string }>;
 	sessions: Record<string, { title: string; startsAt: Date | string }>;
 	reviews: Record<string, { exercise: string; student: string }>;
+	groups: Record<string, { name: string }>;
 }
 
 /** A piece of a sentence: plain words, or a name that links to its page. */
@@ -45,7 +46,8 @@ const actionLabels: Record<AuditAction, () => string> = {
 	mentor_reactivated: m.audit_action_mentor_reactivated,
 	attendance_exported: m.audit_action_attendance_exported,
 	review_viewed: m.audit_action_review_viewed,
-	review_settings_changed: m.audit_action_review_settings_changed
+	review_settings_changed: m.audit_action_review_settings_changed,
+	group_viewed: m.audit_action_group_viewed
 };
 
 /** The filter's name for each kind of entry. */
@@ -179,6 +181,11 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 		}
 		case 'review_settings_changed':
 			return fill(m.audit_sentence_review_settings_changed, { actor, fromDays: count('fromDays'), toDays: count('toDays') });
+		case 'group_viewed': {
+			const id = text('groupId');
+			const group = subjects.groups[id];
+			return fill(m.audit_sentence_group_viewed, { actor, group: group ? { text: group.name, href: `/groups/${id}` } : { text: m.audit_subject_unknown() } });
+		}
 	}
 }
 
@@ -204,7 +211,8 @@ export function auditSubjectIds(entries: Array<Pick<AuditEntry, 'action' | 'memb
 		mentorApplications: [] as string[],
 		mentors: [] as string[],
 		sessions: [] as string[],
-		reviews: [] as string[]
+		reviews: [] as string[],
+		groups: [] as string[]
 	};
 	for (const entry of entries) {
 		const detail = entry.detail as Params;
@@ -215,6 +223,7 @@ export function auditSubjectIds(entries: Array<Pick<AuditEntry, 'action' | 'memb
 		if (id('userId')) ids.mentors.push(id('userId')!);
 		if (id('sessionId')) ids.sessions.push(id('sessionId')!);
 		if (id('requestId')) ids.reviews.push(id('requestId')!);
+		if (id('groupId')) ids.groups.push(id('groupId')!);
 	}
 	return ids;
 }

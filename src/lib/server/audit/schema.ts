@@ -1,4 +1,5 @@
-// Typed view of audit_events (supabase/migrations/20261130020000_membership.sql is the source of truth).
+// Typed view of audit_events (supabase/migrations/20261130020000_membership.sql is the source of truth; later migrations
+// extend the allowed actions, e.g. 20261210100000_groups.sql).
 import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditActions = [
@@ -22,7 +23,8 @@ export const auditActions = [
 	'mentor_reactivated',
 	'attendance_exported',
 	'review_viewed',
-	'review_settings_changed'
+	'review_settings_changed',
+	'group_viewed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

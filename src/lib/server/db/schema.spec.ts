@@ -19,8 +19,9 @@ import * as reviews from '../reviews/schema';
 import * as sessions from '../club-sessions/schema';
 import * as trials from '../trials/schema';
 import * as badges from '../badges/schema';
+import * as groups from '../groups/schema';
 
-const schemaModules = { core, audit, badges, contests, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials };
+const schemaModules = { core, audit, badges, contests, dashboard, exercises, judge, membership, mentoring, notifications, reviews, sessions, trials, groups };
 const declaredTables = Object.values(schemaModules)
 	.flatMap((module) => Object.values(module))
 	.filter((value): value is PgTable => value instanceof PgTable);

@@ -4,18 +4,20 @@ import * as membership from '$lib/server/membership';
 import * as mentoring from '$lib/server/mentoring';
 import * as reviews from '$lib/server/reviews';
 import * as sessions from '$lib/server/club-sessions';
+import * as groups from '$lib/server/groups';
 import type { AuditEntry } from '$lib/server/audit';
 import { auditSubjectIds, type AuditSubjects } from '$lib/audit/sentences';
 
 export async function lookUpSubjects(db: Database, entries: AuditEntry[], locale: 'ja' | 'en'): Promise<AuditSubjects> {
 	const ids = auditSubjectIds(entries);
-	const [members, applications, mentorApplications, mentors, sessionRows, requestLabels] = await Promise.all([
+	const [members, applications, mentorApplications, mentors, sessionRows, requestLabels, groupLabels] = await Promise.all([
 		membership.memberLabels(db, ids.members),
 		membership.applicationLabels(db, ids.applications),
 		mentoring.mentorApplicationLabels(db, ids.mentorApplications),
 		mentoring.mentorNames(db, ids.mentors),
 		sessions.getSessions(db, [...new Set(ids.sessions)]),
-		reviews.requestLabels(db, ids.reviews, locale)
+		reviews.requestLabels(db, ids.reviews, locale),
+		groups.groupLabels(db, ids.groups)
 	]);
 	return {
 		members,
@@ -23,6 +25,7 @@ export async function lookUpSubjects(db: Database, entries: AuditEntry[], locale
 		mentorApplications,
 		mentors,
 		sessions: Object.fromEntries(sessionRows.map((session) => [session.id, { title: session.title, startsAt: session.startsAt }])),
-		reviews: requestLabels
+		reviews: requestLabels,
+		groups: groupLabels
 	};
 }
