@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import * as auth from '../auth';
 import { describeEachDatabase } from '../db/testing';
 import { importExercises } from '../exercises/testing';
+import * as groups from '../groups';
 import { demoAccountsNotice, demoPassword, hasDemoAccounts, seedDemoData } from './seed';
 
 describeEachDatabase('demo data', (connection) => {
@@ -22,5 +23,14 @@ describeEachDatabase('demo data', (connection) => {
 		for (const email of emails) {
 			expect(await auth.logIn(db(), { email, password: demoPassword, ip: '127.0.0.1' }), email).toMatchObject({ ok: true });
 		}
+	});
+
+	it('puts the demo student in a group whose progress page the demo mentor sees, help request included', async () => {
+		const mentor = await auth.findUserByEmail(db(), 'mentor@demo.itbu.jp');
+		const [group] = await groups.groupsOfMentor(db(), mentor!.id);
+		expect(group).toMatchObject({ members: 1, mentors: 1 });
+		const progress = await groups.viewGroupProgress(db(), { id: mentor!.id, displayName: mentor!.displayName, roles: ['mentor'] }, group!.id);
+		expect(progress?.members.rows.map((row) => row.profile.nickname)).toHaveLength(1);
+		expect(progress?.helpRequests.length).toBeGreaterThan(0);
 	});
 });

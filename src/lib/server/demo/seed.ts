@@ -9,6 +9,7 @@ import { seedDemoReviews } from '../reviews/demo';
 import { seedDemoSessions } from '../club-sessions/demo';
 import { seedDemoContests } from '../contests/demo';
 import { seedDemoBadges } from '../badges/demo';
+import { seedDemoGroups } from '../groups/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -31,6 +32,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });
 	await seedDemoBadges(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoContests(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoGroups(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 }
 
 /** Whether this database holds the demo accounts (it may be a developer's own data instead). */
