@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { startWebServer, type RunningProcess } from '../tests/support/processes';
 import { ensureFreshBuild } from './performance/build';
 import { createSeededDatabase, postgresBaseUrl, type BenchmarkBackend } from './performance/databases';
-import { exerciseSlug, fullSizes } from './performance/large-dataset';
+import { exerciseSlug, fullSizes, groupId } from './performance/large-dataset';
 import { loadUrl, sampleServerTiming, type LoadResult, type ServerTimingSample } from './performance/load';
 import { printSeedStep } from './performance/report';
 import { freePort } from './performance/ports';
@@ -70,6 +70,7 @@ for (const backend of backends) {
 			{ name: 'coordinator dashboard', path: '/coordinator', cookie: coordinatorCookie },
 			{ name: 'mentor review queue', path: '/mentor/reviews', cookie: mentorCookie },
 			{ name: 'coordinator reviews', path: '/coordinator/reviews', cookie: coordinatorCookie },
+			{ name: 'group page (whole club)', path: `/groups/${groupId(1)}`, cookie: mentorCookie },
 			{ name: 'GET /api/submissions/{id}', path: `/api/submissions/${submissionId}`, cookie: studentCookie }
 		];
 		const targets: Target[] = [];
@@ -130,6 +131,9 @@ for (const backend of backends) {
 		console.log(`${backend} (${connections} connections): pages with p95 > 100 ms: ${slowPages.length ? slowPages.join(', ') : 'none'}`);
 		if (baseline && dashboard)
 			console.log(`${backend} (${connections} connections): dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);
+		const group = rows.find((row) => row.name === 'group page (whole club)');
+		if (baseline && group)
+			console.log(`${backend} (${connections} connections): group page p95 / baseline p95: ${(group.result.p95 / baseline.result.p95).toFixed(2)}`);
 	}
 }
 const last = backends.at(-1);

@@ -81,6 +81,17 @@ export function mentorId(index: number): string {
 		.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
+/** The id `uuidOf` gives group `index` (1-based): group 1 holds every student with an account. */
+export function groupId(index: number): string {
+	return createHash('md5')
+		.update(`bench-group-${index}`)
+		.digest('hex')
+		.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+}
+
+/** Class-sized groups besides the whole-club group 1 (each about a hundredth of the students). */
+const classGroups = 100;
+
 export interface Seeder {
 	/** What the timing line names, e.g. "submissions". */
 	table: string;
@@ -444,8 +455,46 @@ const reviews: Seeder[] = [
 	}
 ];
 
+const grouping: Seeder[] = [
+	{
+		// Group 1 is the whole club (every student with an account, 9,000 at full size), the page `bench:web` loads;
+		// groups 2–101 are classes of about ninety. Mentor 1 is assigned to group 1, each mentor to one class. Every
+		// group has a join code (the hash of a text no one types).
+		table: 'groups (members, mentors, codes)',
+		requires: ['groups', 'group_members', 'group_mentors', 'group_join_codes'],
+		async run(db, sizes) {
+			const groupCount = 1 + classGroups;
+			await db.execute(sql`
+				insert into groups (id, name, description, created_by, created_at, updated_at)
+				select ${uuidOf('bench-group-', sql`g`)}, case when g = 1 then '金沢IT部活 全員' else 'クラス ' || (g - 1) end, null,
+					${uuidOf('bench-coordinator-', sql`1`)}, ${firstDay}::timestamptz + g * interval '1 day', ${firstDay}::timestamptz + g * interval '1 day'
+				from generate_series(1, ${groupCount}) as g`);
+			await db.execute(sql`
+				insert into group_members (group_id, user_id, joined_at, added_by)
+				select ${uuidOf('bench-group-', sql`1`)}, ${uuidOf('bench-student-', sql`n`)}, ${joinedOn(sql`n`)}::timestamptz, null
+				from generate_series(1, ${sizes.members}) as n where n % ${accountlessEvery(sizes)} <> 0
+				union all
+				select ${uuidOf('bench-group-', sql`(2 + n % ${classGroups})`)}, ${uuidOf('bench-student-', sql`n`)}, ${joinedOn(sql`n`)}::timestamptz,
+					${uuidOf('bench-coordinator-', sql`1`)}
+				from generate_series(1, ${sizes.members}) as n where n % ${accountlessEvery(sizes)} <> 0`);
+			await db.execute(sql`
+				insert into group_mentors (group_id, user_id, assigned_at, assigned_by)
+				select ${uuidOf('bench-group-', sql`1`)}, ${uuidOf('bench-mentor-', sql`1`)}, ${datasetToday}::timestamptz, ${uuidOf('bench-coordinator-', sql`1`)}
+				union all
+				select ${uuidOf('bench-group-', sql`(2 + n % ${classGroups})`)}, ${uuidOf('bench-mentor-', sql`n`)}, ${datasetToday}::timestamptz,
+					${uuidOf('bench-coordinator-', sql`1`)}
+				from generate_series(1, ${sizes.mentors}) as n`);
+			await db.execute(sql`
+				insert into group_join_codes (group_id, code_hash, expires_at, created_by, created_at)
+				select ${uuidOf('bench-group-', sql`g`)}, sha256(convert_to('bench-code-' || g, 'UTF8')), ${datasetToday}::timestamptz + interval '14 days',
+					${uuidOf('bench-coordinator-', sql`1`)}, ${datasetToday}::timestamptz
+				from generate_series(1, ${groupCount}) as g`);
+		}
+	}
+];
+
 /** The seeders of every domain, in dependency order. A new domain appends its own list here. */
-export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews];
+export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews, ...grouping];
 
 export async function tableExists(db: Database, table: string): Promise<boolean> {
 	const [row] = await selectRows<{ exists: boolean }>(db, sql`select to_regclass(${`public.${table}`}) is not null as exists`);

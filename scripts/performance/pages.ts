@@ -18,7 +18,8 @@ import { listMentorApplications } from '../../src/lib/server/mentoring/applicati
 import { mentorsByOrganisation } from '../../src/lib/server/mentoring/mentors';
 import { reviewBacklog, reviewsByMentor } from '../../src/lib/server/reviews/backlog';
 import { countQueue, listMentorRequests, listQueue, queueExercises } from '../../src/lib/server/reviews/queue';
-import { exerciseSlug } from './large-dataset';
+import { viewGroupProgress } from '../../src/lib/server/groups/progress';
+import { exerciseSlug, groupId } from './large-dataset';
 import type { BenchmarkPeople } from './logins';
 
 export interface PageWork {
@@ -83,6 +84,12 @@ export const pagesUnderLoad: PageWork[] = [
 				recentSubmits(db, people.student.id),
 				studentBadges(db, people.student.id)
 			])
+	},
+	{
+		// Group 1 is the whole club; mentor 1 is assigned to it. The figures per exercise are computed here (the first
+		// view on this database), then shared for a minute.
+		page: 'group progress (/groups/[id]), the whole club as one group',
+		run: (db, people) => viewGroupProgress(db, { id: people.mentor.id, displayName: 'メンター1', roles: ['mentor'] }, groupId(1))
 	},
 	{
 		page: 'GET /api/submissions/{id}',
