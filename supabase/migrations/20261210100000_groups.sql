@@ -8,7 +8,9 @@ create table public.groups (
 	created_at timestamptz not null default now(),
 	updated_at timestamptz not null default now(),
 	-- An archived group keeps its members and history but takes no one new and leaves mentors' and students' lists.
-	archived_at timestamptz
+	archived_at timestamptz,
+	-- Kept by the triggers on group_members below: a group of the whole club has thousands.
+	member_count integer not null default 0 check (member_count >= 0)
 );
 create index groups_created_by_idx on public.groups (created_by);
 create index groups_active_name_idx on public.groups (name) where archived_at is null;
@@ -26,6 +28,31 @@ create index group_members_user_idx on public.group_members (user_id);
 -- The progress page lists a group's members in the order they joined, a page at a time.
 create index group_members_joined_idx on public.group_members (group_id, joined_at, user_id);
 create index group_members_added_by_idx on public.group_members (added_by);
+
+-- Counts members per statement (a coordinator's bulk change, a cascade from users), whoever writes the rows. Two
+-- joins at once wait on the group's row in turn, so the count stays exact.
+create function public.count_group_members() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+	if tg_op = 'INSERT' then
+		update public.groups set member_count = groups.member_count + counted.members
+		from (select group_id, count(*)::int as members from added group by group_id) as counted
+		where groups.id = counted.group_id;
+	else
+		update public.groups set member_count = groups.member_count - counted.members
+		from (select group_id, count(*)::int as members from removed group by group_id) as counted
+		where groups.id = counted.group_id;
+	end if;
+	return null;
+end;
+$$;
+create trigger group_members_count_added after insert on public.group_members
+	referencing new table as added for each statement execute function public.count_group_members();
+create trigger group_members_count_removed after delete on public.group_members
+	referencing old table as removed for each statement execute function public.count_group_members();
 
 create table public.group_mentors (
 	group_id uuid not null references public.groups (id) on delete cascade,

@@ -1,8 +1,9 @@
 // Groups: join codes that expire and cannot be guessed, coordinators' changes, and a progress page that a mentor sees
 // only for the groups they are assigned to, with students' nicknames and grades and nothing more, each view audited.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { selectRows } from '../db';
+import { users } from '../db/schema';
 import { describeEachDatabase } from '../db/testing';
 import * as audit from '../audit';
 import { findMemberByUser } from '../membership';
@@ -136,6 +137,17 @@ describeEachDatabase('groups', (connection) => {
 		const fresh = await createUser(db(), { roles: ['student'] });
 		expect(await joinWithCode(db(), { id: fresh.id, address: from }, code)).toEqual({ ok: false, problem: 'groups_error_too_many_attempts' });
 		expect(await joinWithCode(db(), { id: fresh.id, address: nextAddress() }, code)).toMatchObject({ ok: true });
+	});
+
+	it('counts members whoever adds or removes them, a deleted account included', async () => {
+		const { groupId, code } = await groupWithCode();
+		const students = await Promise.all([createStudentMember(db()), createStudentMember(db()), createStudentMember(db())]);
+		await Promise.all(students.map((student) => joinWithCode(db(), { id: student.id, address: nextAddress() }, code)));
+		expect((await findGroup(db(), groupId))!.memberCount).toBe(3);
+		expect(await leaveGroup(db(), students[0]!.id, groupId)).toEqual({ ok: true });
+		await db().delete(users).where(eq(users.id, students[1]!.id));
+		expect((await findGroup(db(), groupId))!.memberCount).toBe(1);
+		expect((await memberPage(db(), groupId, 1)).rows.map((row) => row.userId)).toEqual([students[2]!.id]);
 	});
 
 	it('lets only students join', async () => {

@@ -1,7 +1,7 @@
 // Groups as coordinators keep them: name and description, archiving, the students in them and the mentors assigned.
 // Who may see what is decided here too: coordinators every group, mentors the active groups they are assigned to,
 // students the active groups they are in.
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../db';
 import { userRoles, users } from '../db/schema';
 import type * as audit from '../audit';
@@ -28,14 +28,13 @@ export interface GroupSummary {
 
 export type GroupProblem = 'groups_error_not_found' | 'groups_error_archived';
 
-const memberCount = sql<number>`(select count(*)::int from group_members where group_members.group_id = ${groups.id})`.mapWith(Number);
 const mentorCount = sql<number>`(select count(*)::int from group_mentors where group_mentors.group_id = ${groups.id})`.mapWith(Number);
 const summaryColumns = {
 	id: groups.id,
 	name: groups.name,
 	description: groups.description,
 	archivedAt: groups.archivedAt,
-	members: memberCount,
+	members: groups.memberCount,
 	mentors: mentorCount
 };
 
@@ -248,7 +247,7 @@ export interface MemberPage {
 
 /** One page of the group's members with what a mentor may see of each (nickname and grade). */
 export async function memberPage(db: Database, groupId: string, page: number): Promise<MemberPage> {
-	const [counted] = await db.select({ total: count() }).from(groupMembers).where(eq(groupMembers.groupId, groupId));
+	const [counted] = await db.select({ total: groups.memberCount }).from(groups).where(eq(groups.id, groupId));
 	const total = counted?.total ?? 0;
 	const pages = Math.max(1, Math.ceil(total / membersPerPage));
 	const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);

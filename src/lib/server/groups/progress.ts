@@ -13,7 +13,7 @@ import { exerciseProgress } from '../exercises/schema';
 import type { SubmissionVerdict } from '../../judge/verdicts';
 import { reviewRequests } from '../reviews/schema';
 import { studentPublicProfiles } from '../mentoring';
-import { canViewGroup, findGroup, listGroupMentors, memberPage, type GroupMentor, type MemberPage } from './groups';
+import { canViewGroup, findGroup, listGroupMentors, memberPage, type GroupMemberRow, type GroupMentor, type MemberPage } from './groups';
 import { groupMembers, type Group } from './schema';
 
 export interface StudentProgress {
@@ -47,7 +47,7 @@ export interface OpenHelpRequest {
 export interface GroupProgress {
 	group: Group;
 	mentors: GroupMentor[];
-	members: MemberPage & { rows: Array<MemberPage['rows'][number] & { progress: StudentProgress }> };
+	members: Omit<MemberPage, 'rows'> & { rows: Array<GroupMemberRow & { progress: StudentProgress }> };
 	exercises: ExerciseFigures[];
 	exercisesComputedAt: Date;
 	helpRequests: OpenHelpRequest[];

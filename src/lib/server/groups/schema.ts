@@ -1,5 +1,5 @@
 // Typed view of the groups tables (supabase/migrations/20261210100000_groups.sql is the source of truth).
-import { bigint, customType, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -15,7 +15,9 @@ export const groups = pgTable('groups', {
 	createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
 	updatedAt: timestamptz('updated_at').notNull().defaultNow(),
-	archivedAt: timestamptz('archived_at')
+	archivedAt: timestamptz('archived_at'),
+	/** Kept by the database's triggers on group_members: read it, never write it. */
+	memberCount: integer('member_count').notNull().default(0)
 });
 
 export const groupMembers = pgTable(
