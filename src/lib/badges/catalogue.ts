@@ -36,7 +36,7 @@ export function badgeId(kind: BadgeKind, topic?: string): string {
 export function parseBadgeId(id: string): { kind: BadgeKind; topic: string | null } | null {
 	const [kind, topic] = id.split(':', 2) as [string, string | undefined];
 	if (!(badgeKinds as readonly string[]).includes(kind)) return null;
-	if ((kind === 'topic') !== (topic !== undefined)) return null;
+	if ((kind === 'topic') !== Boolean(topic)) return null;
 	return { kind: kind as BadgeKind, topic: topic ?? null };
 }
 

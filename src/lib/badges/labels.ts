@@ -26,10 +26,13 @@ const hows: Record<Exclude<BadgeKind, 'topic'>, () => string> = {
 	first_review_passed: m.badges_first_review_passed_how
 };
 
+/** The topic's title to quote inside 「」: quotes within it become 『』, as Japanese nests them. */
+const quotedTopic = (badge: Labelled) => localized(badge.topic ?? { ja: '', en: '' }).replaceAll('「', '『').replaceAll('」', '』');
+
 export function badgeTitle(badge: Labelled): string {
-	return badge.kind === 'topic' ? m.badges_topic_title({ topic: localized(badge.topic ?? { ja: '', en: '' }) }) : titles[badge.kind]();
+	return badge.kind === 'topic' ? m.badges_topic_title({ topic: quotedTopic(badge) }) : titles[badge.kind]();
 }
 
 export function badgeHow(badge: Labelled): string {
-	return badge.kind === 'topic' ? m.badges_topic_how({ topic: localized(badge.topic ?? { ja: '', en: '' }) }) : hows[badge.kind]();
+	return badge.kind === 'topic' ? m.badges_topic_how({ topic: quotedTopic(badge) }) : hows[badge.kind]();
 }
