@@ -15,7 +15,7 @@ import { claimReview } from '../reviews/queue';
 import { requestReview } from '../reviews/requests';
 import { createMentor, judgedSubmission, reviewExerciseId, testOrigin } from '../reviews/testing';
 import { createUser } from '../testing/factories';
-import { announceNewBadges, awardEarnedBadges, earnedBadges, studentBadges } from './awards';
+import { announceNewBadges, awardEarnedBadges, earnedBadges, earnedBadgesOfReviewStudent, studentBadges } from './awards';
 import { seedDemoBadges } from './demo';
 import { badgeAwards } from './schema';
 import { awardsOf, createExercises, judged, pendingSubmit, solve } from './testing';
@@ -122,11 +122,15 @@ describeEachDatabase('badges', (connection, backend) => {
 			if (!asked.ok) throw new Error(asked.problem);
 			expect(await claimReview(db(), mentor.id, asked.id)).toEqual({ ok: true });
 			expect(await postReview(db(), mentor.id, asked.id, { body: 'レビューしました', outcome }, { origin: testOrigin, now })).toEqual({ ok: true });
-			return awardsOf(db(), student.id);
+			return { awards: await awardsOf(db(), student.id), requestId: asked.id };
 		}
-		expect((await reviewed('changes_requested', new Date())).has('first_review_passed')).toBe(false);
+		expect((await reviewed('changes_requested', new Date())).awards.has('first_review_passed')).toBe(false);
 		const passedAt = new Date();
-		expect((await reviewed('approved', passedAt)).get('first_review_passed')?.awardedAt).toEqual(passedAt);
+		const passed = await reviewed('approved', passedAt);
+		expect(passed.awards.get('first_review_passed')?.awardedAt).toEqual(passedAt);
+		// What the mentor's review page shows beside the student's nickname: that student's earned badges, nothing else.
+		expect((await earnedBadgesOfReviewStudent(db(), passed.requestId)).map((badge) => badge.id).sort()).toEqual(['first_correct', 'first_review_passed']);
+		expect(await earnedBadgesOfReviewStudent(db(), crypto.randomUUID())).toEqual([]);
 	});
 
 	it('awards a badge once, and never zero times, when verdicts are written at the same moment', async () => {
