@@ -27,7 +27,10 @@ const hows: Record<Exclude<BadgeKind, 'topic'>, () => string> = {
 };
 
 /** The topic's title to quote inside 「」: quotes within it become 『』, as Japanese nests them. */
-const quotedTopic = (badge: Labelled) => localized(badge.topic ?? { ja: '', en: '' }).replaceAll('「', '『').replaceAll('」', '』');
+const quotedTopic = (badge: Labelled) =>
+	localized(badge.topic ?? { ja: '', en: '' })
+		.replaceAll('「', '『')
+		.replaceAll('」', '』');
 
 export function badgeTitle(badge: Labelled): string {
 	return badge.kind === 'topic' ? m.badges_topic_title({ topic: quotedTopic(badge) }) : titles[badge.kind]();
