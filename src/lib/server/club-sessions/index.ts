@@ -7,3 +7,21 @@ export { attendanceSummary, type AttendanceSummary } from './summary';
 export type { ParticipantRole, ParticipantStatus } from './schema';
 export { calendarMonth, type CalendarMonth } from './calendar';
 export { sendSessionReminders, startReminderJob, reminderHourJapan } from './reminders';
+export {
+	addSessionExercise,
+	addableExercises,
+	isSessionStaff,
+	listSessionExercises,
+	maxSessionExercises,
+	moveSessionExercise,
+	myExercisesIn,
+	removeSessionExercise,
+	studentSeesExercises,
+	todaysExercisesOf,
+	type ExerciseState,
+	type MyExercise,
+	type SessionExercise,
+	type SessionExercisesProblem,
+	type TodaysSession
+} from './session-exercises';
+export { sessionRoom, stuckRule, isStuck, type Room, type RoomStudent, type RoomCell, type RoomProblem } from './room';

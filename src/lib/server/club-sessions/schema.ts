@@ -1,6 +1,7 @@
-// Typed view of the session tables (supabase/migrations/20261130110000_mentoring.sql is the source of truth).
-import { bigint, customType, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../db/schema';
+// Typed view of the session tables (supabase/migrations/20261130110000_mentoring.sql and
+// 20261210500000_session_exercises.sql are the source of truth).
+import { bigint, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { exercises, users } from '../db/schema';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -59,5 +60,22 @@ export const calendarFeeds = pgTable('calendar_feeds', {
 	createdAt: timestamptz('created_at').notNull().defaultNow(),
 	lastFetchedAt: timestamptz('last_fetched_at')
 });
+
+/** A session's exercises (今日の問題), in order of `position`. */
+export const sessionExercises = pgTable(
+	'session_exercises',
+	{
+		sessionId: uuid('session_id')
+			.notNull()
+			.references(() => clubSessions.id, { onDelete: 'cascade' }),
+		exerciseId: uuid('exercise_id')
+			.notNull()
+			.references(() => exercises.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+		addedAt: timestamptz('added_at').notNull().defaultNow()
+	},
+	(table) => [primaryKey({ columns: [table.sessionId, table.exerciseId] })]
+);
 
 export type ClubSession = typeof clubSessions.$inferSelect;

@@ -9,5 +9,6 @@ export { listSavedComments, saveComment, deleteSavedComment, earlierReviewsOfExe
 export type { EarlierReview, SavedComment, SavedCommentProblem } from './saved-comments';
 export * from './discussion';
 export * from './backlog';
+export { openHelpRequestsOf, type OpenHelpRequest } from './help';
 export { exportOwnReviews, exportOwnReviewComments } from './export';
 export type { ReviewKind, ReviewOutcome, ReviewStatus } from './schema';
