@@ -50,3 +50,12 @@ export function attendedParticipantIds(form: FormData): number[] {
 		return match && form.get(name) === 'on' ? [Number(match[1])] : [];
 	});
 }
+
+/** One exercise of a session's list (今日の問題), named by its slug; moving it says which way. */
+export const sessionExerciseForm = z.object({
+	exercise: z.string().trim().min(1, 'today_error_exercise_required').max(200, 'today_error_unknown_exercise')
+});
+
+export const sessionExerciseMoveForm = sessionExerciseForm.extend({
+	direction: z.enum(['up', 'down'], { error: 'today_error_unknown_exercise' })
+});

@@ -1,2 +1,3 @@
 export { computeShared, sharedPagesVersion, type Computed } from './shared';
 export * from './visitor-pages';
+export { etagOf, matchesEtag, privateJsonWithEtag } from './etag';

@@ -4,7 +4,7 @@
 // rule: a response to a signed-in person is never stored by a shared cache.
 // Note: a per-process store. A stored page keeps the CSP nonce it was rendered with; it holds nothing a visitor could
 // inject, and the nonce only ever authorises that page's own scripts.
-import { createHash } from 'node:crypto';
+import { etagOf, matchesEtag } from './etag';
 
 /** Route ids whose page is the same for every visitor in a language (nothing per person, nothing from the query). */
 export const visitorRoutes: ReadonlySet<string> = new Set(['/(public)']);
@@ -65,7 +65,7 @@ export async function storeVisitorPage(db: object, key: string, version: string,
 	if (response.status !== 200 || response.headers.has('set-cookie')) return undefined;
 	const body = await response.text();
 	const headers = [...response.headers].filter(([name]) => name !== 'server-timing' && name !== 'content-length');
-	const page: StoredPage = { body, headers, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"` };
+	const page: StoredPage = { body, headers, etag: etagOf(body) };
 	let store = stores.get(db);
 	if (!store) stores.set(db, (store = new Map()));
 	store.set(key, { page, version, at: now });
@@ -78,8 +78,7 @@ export function answerWithPage(page: StoredPage, ifNoneMatch: string | null): Re
 	headers.set('etag', page.etag);
 	headers.set('cache-control', sharedCacheControl);
 	headers.set('vary', 'Cookie, Accept-Language');
-	const matches = ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === page.etag);
-	if (matches) {
+	if (matchesEtag(ifNoneMatch, page.etag)) {
 		for (const name of ['content-type', 'content-length']) headers.delete(name);
 		return new Response(null, { status: 304, headers });
 	}

@@ -16,12 +16,14 @@ export {
 	moveSessionExercise,
 	myExercisesIn,
 	removeSessionExercise,
+	sessionPageExercises,
 	studentSeesExercises,
 	todaysExercisesOf,
 	type ExerciseState,
 	type MyExercise,
 	type SessionExercise,
 	type SessionExercisesProblem,
+	type SessionPageExercises,
 	type TodaysSession
 } from './session-exercises';
 export { sessionRoom, stuckRule, isStuck, type Room, type RoomStudent, type RoomCell, type RoomProblem } from './room';

@@ -84,7 +84,7 @@ describeEachDatabase('the mentors’ room view', (connection) => {
 			.select({ id: clubSessionParticipants.id })
 			.from(clubSessionParticipants)
 			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, hana.id)));
-		await recordAttendance(db(), coordinator, sessionId, [hanaRow!.id], startsAt);
+		await recordAttendance(db(), { ...coordinator, displayName: '事務局' }, sessionId, [hanaRow!.id], startsAt);
 
 		const [first, second, third] = slugs as [string, string, string];
 		// はな: solved the first after a WA, three failed submits on the second (stuck), nothing on the third.
@@ -96,7 +96,12 @@ describeEachDatabase('the mentors’ room view', (connection) => {
 		// けん: one failed submit of the first, 20 minutes ago (stuck), and a run of the third; he asked for help.
 		const kenSubmission = await recordSubmission(db(), { userId: ken.id, exerciseId: ids[first]!, verdict: 'WA', createdAt: at(25) });
 		await recordSubmission(db(), { userId: ken.id, exerciseId: ids[third]!, mode: 'run', verdict: 'RE', createdAt: at(26) });
-		const asked = await requestReview(db(), ken.id, { submissionId: kenSubmission, kind: 'help', question: 'どこが違うのかわかりません' }, { origin: testOrigin });
+		const asked = await requestReview(
+			db(),
+			ken.id,
+			{ submissionId: kenSubmission, kind: 'help', question: 'どこが違うのかわかりません' },
+			{ origin: testOrigin }
+		);
 		if (!asked.ok) throw new Error(asked.problem);
 		// そら failed the first 5 minutes ago (not stuck yet), asked for help and closed it again: nothing open.
 		const soraSubmission = await recordSubmission(db(), { userId: sora.id, exerciseId: ids[first]!, verdict: 'WA', createdAt: at(40) });
@@ -116,7 +121,9 @@ describeEachDatabase('the mentors’ room view', (connection) => {
 			{ nickname: 'そら', grade: 'jh2', checkedIn: false, stuck: false }
 		]);
 		const cells = (nickname: string) =>
-			room.students.find((student) => student.nickname === nickname)!.cells.map(({ state, lastVerdict, submits, stuck }) => [state, lastVerdict, submits, stuck]);
+			room.students
+				.find((student) => student.nickname === nickname)!
+				.cells.map(({ state, lastVerdict, submits, stuck }) => [state, lastVerdict, submits, stuck]);
 		expect(cells('はな')).toEqual([
 			['solved', 'AC', 2, false],
 			['attempted', 'WA', 3, true],
@@ -128,7 +135,9 @@ describeEachDatabase('the mentors’ room view', (connection) => {
 			['attempted', null, 0, false]
 		]);
 		const kenHelp = room.students.find((student) => student.nickname === 'けん')!.help;
-		expect(kenHelp).toEqual([{ id: asked.id, exercise: { slug: first, title: { ja: '問題 1', en: 'Exercise 1' } }, status: 'waiting', waitingSince: expect.any(String) }]);
+		expect(kenHelp).toEqual([
+			{ id: asked.id, exercise: { slug: first, title: { ja: '問題 1', en: 'Exercise 1' } }, status: 'waiting', waitingSince: expect.any(String) }
+		]);
 		expect(room.students.find((student) => student.nickname === 'そら')!.help).toEqual([]);
 
 		// Nickname and grade only: nothing else about the students travels to the mentor.

@@ -129,7 +129,7 @@ describeEachDatabase('today’s exercises (今日の問題)', (connection) => {
 			.select({ id: clubSessionParticipants.id })
 			.from(clubSessionParticipants)
 			.where(and(eq(clubSessionParticipants.sessionId, sessionId), eq(clubSessionParticipants.userId, walkIn!.id)));
-		await recordAttendance(db(), coordinator, sessionId, [walkInRow!.id], startsAt);
+		await recordAttendance(db(), { ...coordinator, displayName: '事務局' }, sessionId, [walkInRow!.id], startsAt);
 		await rsvp(db(), sessionId, cancelled!.id, before);
 		await cancelRsvp(db(), sessionId, cancelled!.id, { origin: testOrigin, now: before });
 

@@ -193,6 +193,36 @@ export async function todaysExercisesOf(db: Database, userId: string, now = new 
 	return sessions.flatMap((session) => (exercisesBySession[session.id]?.length ? [{ session, exercises: exercisesBySession[session.id]! }] : []));
 }
 
+/** `onTheDay`: the session is today (Japan time), 今日の問題 rather than この日の問題. */
+export type SessionPageExercises =
+	| { onTheDay: boolean; staff: true; editable: boolean; exercises: Array<Pick<SessionExercise, 'slug' | 'title' | 'published'>> }
+	| { onTheDay: boolean; staff: false; exercises: MyExercise[] };
+
+/**
+ * 今日の問題 on the session page: the staff (isSessionStaff) always see the list, unpublished exercises marked; students
+ * with a seat or checked in see it with their own progress from the session's day on; anyone else, nothing (null).
+ */
+export async function sessionPageExercises(
+	db: Database,
+	viewer: { userId: string; staff: boolean; participation: Participation | null },
+	session: { id: string; startsAt: Date; endsAt: Date; cancelled: boolean },
+	now = new Date()
+): Promise<SessionPageExercises | null> {
+	const onTheDay = japanDate(now) === japanDate(session.startsAt);
+	if (viewer.staff) {
+		const chosen = await listSessionExercises(db, session.id);
+		return {
+			onTheDay,
+			staff: true,
+			editable: !session.cancelled && session.endsAt > now,
+			exercises: chosen.map(({ slug, title, published }) => ({ slug, title, published }))
+		};
+	}
+	if (!studentSeesExercises(viewer.participation, session, now)) return null;
+	const exercises = await myExercisesIn(db, session.id, viewer.userId);
+	return exercises.length ? { onTheDay, staff: false, exercises } : null;
+}
+
 /** Runs `change` under the session's row lock, once the person is known to be its staff and the session still open. */
 async function editExercises(
 	db: Database,
@@ -220,7 +250,13 @@ async function exerciseIdOf(db: Database, slug: string, options: { published: bo
 }
 
 /** Adds a published exercise at the end of the list. */
-export async function addSessionExercise(db: Database, editor: Person, sessionId: string, slug: string, now = new Date()): Promise<Outcome<SessionExercisesProblem>> {
+export async function addSessionExercise(
+	db: Database,
+	editor: Person,
+	sessionId: string,
+	slug: string,
+	now = new Date()
+): Promise<Outcome<SessionExercisesProblem>> {
 	return editExercises(db, editor, sessionId, now, async (tx) => {
 		const exerciseId = await exerciseIdOf(tx, slug, { published: true });
 		if (!exerciseId) return refuse('today_error_unknown_exercise');
@@ -240,7 +276,13 @@ export async function addSessionExercise(db: Database, editor: Person, sessionId
 }
 
 /** Takes an exercise off the list; the ones after it move up. */
-export async function removeSessionExercise(db: Database, editor: Person, sessionId: string, slug: string, now = new Date()): Promise<Outcome<SessionExercisesProblem>> {
+export async function removeSessionExercise(
+	db: Database,
+	editor: Person,
+	sessionId: string,
+	slug: string,
+	now = new Date()
+): Promise<Outcome<SessionExercisesProblem>> {
 	return editExercises(db, editor, sessionId, now, async (tx) => {
 		const exerciseId = await exerciseIdOf(tx, slug, { published: false });
 		if (!exerciseId) return refuse('today_error_not_added');
@@ -287,15 +329,15 @@ export async function moveSessionExercise(
 }
 
 /** Published exercises not on the session's list yet, in curriculum order: what the staff may add. */
-export async function addableExercises(db: Database, sessionId: string): Promise<Array<Omit<SessionExercise, 'published'>>> {
+export async function addableExercises(
+	db: Database,
+	sessionId: string
+): Promise<Array<Omit<SessionExercise, 'published' | 'exerciseId'> & { topics: string[] }>> {
 	const chosen = db.select({ id: sessionExercises.exerciseId }).from(sessionExercises).where(eq(sessionExercises.sessionId, sessionId));
 	const rows = await db
-		.select(exerciseColumns)
+		.select({ ...exerciseColumns, topics: exercises.topics })
 		.from(exercises)
 		.where(and(eq(exercises.published, true), isUuid(sessionId) ? notInArray(exercises.id, chosen) : undefined))
 		.orderBy(sql`${exercises.sortOrder} nulls last`, asc(exercises.slug));
-	return rows.map((row) => {
-		const { published: _published, ...exercise } = asSessionExercise(row);
-		return exercise;
-	});
+	return rows.map((row) => ({ slug: row.slug, title: { ja: row.titleJa, en: row.titleEn }, difficulty: row.difficulty, topics: row.topics }));
 }

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import * as auth from '../auth';
 import { describeEachDatabase } from '../db/testing';
+import * as sessions from '../club-sessions';
 import { importExercises } from '../exercises/testing';
 import * as groups from '../groups';
 import { demoAccountsNotice, demoPassword, hasDemoAccounts, seedDemoData } from './seed';
@@ -23,6 +24,18 @@ describeEachDatabase('demo data', (connection) => {
 		for (const email of emails) {
 			expect(await auth.logIn(db(), { email, password: demoPassword, ip: '127.0.0.1' }), email).toMatchObject({ ok: true });
 		}
+
+		// Today's session carries its exercises: the demo student sees 今日の問題, the demo mentor the room at work.
+		const student = (await auth.findUserByEmail(db(), 'student@demo.itbu.jp'))!;
+		const mentor = (await auth.findUserByEmail(db(), 'mentor@demo.itbu.jp'))!;
+		const [today] = await sessions.todaysExercisesOf(db(), student.id);
+		expect(today?.exercises.map((exercise) => exercise.slug)).toEqual(['hello-name', 'even-or-odd']);
+		const room = await sessions.sessionRoom(db(), { id: mentor.id, roles: ['mentor'] }, today!.session.id);
+		if (!room.ok) throw new Error(room.problem);
+		expect(room.room.students).toHaveLength(4);
+		expect(room.room.students.every((person) => person.grade !== null)).toBe(true);
+		expect(room.room.students.find((person) => person.nickname === 'はるか')?.help).toHaveLength(1);
+		expect(room.room.students.filter((person) => person.stuck)).toHaveLength(1);
 	});
 
 	it('puts the demo student in a group whose progress page the demo mentor sees, help request included', async () => {

@@ -2,6 +2,7 @@ import * as auth from '$lib/server/auth';
 import * as reviews from '$lib/server/reviews';
 import * as sessions from '$lib/server/club-sessions';
 import { failWith } from '$lib/server/forms';
+import { japanDate } from '$lib/japan-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -21,6 +22,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			answered: reviewing.filter((request) => request.status === 'answered').length
 		},
 		mine,
+		today: japanDate(),
 		needing: needing.filter((session) => !signedUp.has(session.id)).map(sessions.withoutOnlineLink)
 	};
 };

@@ -7,13 +7,14 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user } = auth.requireRole(locals, 'student', url);
-	const [catalog, streak, recent, reviewRequests, upcoming, badgeShelf] = await Promise.all([
+	const [catalog, streak, recent, reviewRequests, upcoming, badgeShelf, today] = await Promise.all([
 		exercises.catalogEntries(locals.db, user.id),
 		exercises.submitStreak(locals.db, user.id),
 		exercises.recentSubmits(locals.db, user.id),
 		reviews.listStudentRequests(locals.db, user.id, locals.locale),
 		sessions.listSessions(locals.db, { from: new Date(), includeCancelled: false, limit: 3 }),
-		badges.studentBadges(locals.db, user.id)
+		badges.studentBadges(locals.db, user.id),
+		sessions.todaysExercisesOf(locals.db, user.id)
 	]);
 	const progress = exercises.progressByTopic(catalog);
 	const next = exercises.nextSuggested(catalog);
@@ -24,5 +25,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		upcoming.map((session) => session.id)
 	);
 	const upcomingSessions = upcoming.map((session) => ({ ...sessions.publicListing(session), participation: mine[session.id] ?? null }));
-	return { displayName: user.displayName, progress, streak, recent, next, openReviews, upcomingSessions, badges: badgeShelf };
+	return { displayName: user.displayName, progress, streak, recent, next, openReviews, upcomingSessions, badges: badgeShelf, today };
 };

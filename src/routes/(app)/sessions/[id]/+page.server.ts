@@ -8,7 +8,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { user } = auth.requireUser(locals, url);
 	const session = await sessions.getSession(locals.db, params.id);
 	if (!session) error(404, 'session_not_found');
-	const participation = (await sessions.participationOf(locals.db, user.id, [session.id]))[session.id] ?? null;
+	const now = new Date();
+	const [answers, staff] = await Promise.all([
+		sessions.participationOf(locals.db, user.id, [session.id]),
+		sessions.isSessionStaff(locals.db, user, session.id)
+	]);
+	const participation = answers[session.id] ?? null;
 	const isMentor = user.roles.includes('mentor');
 	const isCoordinator = user.roles.includes('coordinator');
 	// Mentors and coordinators see who comes; students are shown to them by nickname and grade only.
@@ -21,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		isStudent: user.roles.includes('student'),
 		isMentor,
 		isCoordinator,
-		open: !session.cancelled && session.startsAt > new Date()
+		open: !session.cancelled && session.startsAt > now,
+		today: await sessions.sessionPageExercises(locals.db, { userId: user.id, staff, participation }, session, now)
 	};
 };
 
