@@ -82,10 +82,7 @@ export async function sessionRoom(db: Database, viewer: Person, sessionId: strin
 		.from(clubSessionParticipants)
 		.leftJoin(
 			exerciseProgress,
-			and(
-				eq(exerciseProgress.userId, clubSessionParticipants.userId),
-				exerciseIds.length ? inArray(exerciseProgress.exerciseId, exerciseIds) : sql`false`
-			)
+			and(eq(exerciseProgress.userId, clubSessionParticipants.userId), exerciseIds.length ? inArray(exerciseProgress.exerciseId, exerciseIds) : sql`false`)
 		)
 		.where(
 			and(
