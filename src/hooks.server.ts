@@ -13,6 +13,7 @@ export const init: ServerInit = async () => {
 export const handle = sequence(
 	hooks.serverTiming,
 	hooks.securityHeaders,
+	hooks.crossSiteForms,
 	hooks.serviceUnavailable,
 	hooks.database,
 	hooks.locale,

@@ -8,12 +8,17 @@ import * as reviews from './reviews';
 
 /** Everything the portal keeps about the person's membership, their review requests and badges, as one JSON document. */
 export async function exportOwnData(db: Database, actor: audit.Actor, now = new Date()) {
-	const { memberId, document } = await membership.exportOwnMembershipData(db, actor, now);
+	return exportPersonData(db, actor.id, actor, now);
+}
+
+/** The same document for the person `userId`, asked for by `requester` (themselves, or their guardian). */
+export async function exportPersonData(db: Database, userId: string, requester: audit.Actor | audit.Outsider, now = new Date()) {
+	const { memberId, document } = await membership.exportOwnMembershipData(db, userId, now);
 	const [reviewRequests, reviewCommentsWritten, badgesEarned] = await Promise.all([
-		reviews.exportOwnReviews(db, actor.id),
-		reviews.exportOwnReviewComments(db, actor.id),
-		badges.exportOwnBadges(db, actor.id)
+		reviews.exportOwnReviews(db, userId),
+		reviews.exportOwnReviewComments(db, userId),
+		badges.exportOwnBadges(db, userId)
 	]);
-	await audit.record(db, actor, 'own_data_exported', { memberId });
+	await audit.record(db, requester, 'own_data_exported', { memberId, detail: requester.id ? {} : { byGuardian: true } });
 	return { ...document, reviewRequests, reviewCommentsWritten, badgesEarned };
 }

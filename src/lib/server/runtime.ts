@@ -6,6 +6,7 @@ import { migrate, openDatabase, type DatabaseConnection } from './db';
 import * as judge from './judge';
 import * as mail from './mail';
 import * as sessions from './club-sessions';
+import * as guardians from './guardians';
 import { log } from './log';
 import { seedDemoData } from './demo';
 import * as auth from './auth';
@@ -71,6 +72,13 @@ async function createRuntime(config: Config): Promise<Runtime> {
 		onError: (error) => log.error('session reminders failed', { error })
 	});
 	stoppers.push(reminders.stop);
+
+	// Guardians' monthly digests, from the 1st of the month (idempotent per child and month, like the reminders).
+	const digests = guardians.startDigestJob(db, {
+		origin: config.origin,
+		onError: (error) => log.error('guardian digests failed', { error })
+	});
+	stoppers.push(digests.stop);
 
 	// Judge workers and the students' progress streams hear of queue changes made by other processes at once.
 	if (connection.kind === 'postgres') {

@@ -12,7 +12,18 @@ export interface Actor {
 	displayName: string;
 }
 
-export async function record(db: Database, actor: Actor, action: AuditAction, subject: { memberId?: string | null; detail?: AuditDetail } = {}): Promise<void> {
+/** Someone without an account, such as a guardian using a mailed link: no id, only how the log names them. */
+export interface Outsider {
+	id: null;
+	displayName: string;
+}
+
+export async function record(
+	db: Database,
+	actor: Actor | Outsider,
+	action: AuditAction,
+	subject: { memberId?: string | null; detail?: AuditDetail } = {}
+): Promise<void> {
 	await db.insert(auditEvents).values({
 		actorId: actor.id,
 		actorName: actor.displayName,

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { sessionPayload } from './payload';
 import { notify } from '../notifications';
+import { startRepeatingJob, type RepeatingJob } from '../repeating-job';
 
 /** Reminders go out from this hour (Japan time) on the day before a session: after school, before the evening. */
 export const reminderHourJapan = 17;
@@ -62,24 +63,9 @@ export async function sendSessionReminders(db: Database, now: Date, context: { o
 }
 
 /** Runs the reminder job every `intervalMs` inside this process until stopped. */
-export function startReminderJob(
-	db: Database,
-	options: { origin: string; intervalMs?: number; onError?: (error: unknown) => void }
-): { stop(): Promise<void> } {
-	let stopped = false;
-	let running: Promise<unknown> = Promise.resolve();
-	const tick = async () => {
-		if (stopped) return;
-		running = sendSessionReminders(db, new Date(), { origin: options.origin }).catch((error) => options.onError?.(error));
-		await running;
-		if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 60_000);
-	};
-	let timer = setTimeout(tick, 0);
-	return {
-		async stop() {
-			stopped = true;
-			clearTimeout(timer);
-			await running;
-		}
-	};
+export function startReminderJob(db: Database, options: { origin: string; intervalMs?: number; onError?: (error: unknown) => void }): RepeatingJob {
+	return startRepeatingJob(() => sendSessionReminders(db, new Date(), { origin: options.origin }), {
+		intervalMs: options.intervalMs ?? 60_000,
+		onError: options.onError
+	});
 }

@@ -94,7 +94,9 @@ export const outboxMail = pgTable('outbox_mail', {
 	attempts: integer('attempts').notNull().default(0),
 	lastError: text('last_error'),
 	lockedUntil: timestamptz('locked_until'),
-	sentAt: timestamptz('sent_at')
+	sentAt: timestamptz('sent_at'),
+	/** Headers beyond From/To/Subject, such as List-Unsubscribe (20261211300000_guardian_digest.sql). */
+	headers: jsonb('headers').$type<Record<string, string>>().notNull().default({})
 });
 
 export const supabaseMigrations = pgSchema('supabase_migrations');

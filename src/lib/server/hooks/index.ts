@@ -1,5 +1,6 @@
 export { serverTiming } from './server-timing';
 export { securityHeaders } from './security-headers';
+export { crossSiteForms } from './cross-site-forms';
 export { database } from './database';
 export { locale } from './locale';
 export { rejectUnstorableText } from './unstorable-text';

@@ -1,4 +1,4 @@
 export * from './outbox';
 export * from './compose';
 export * from './limits';
-export { smtpTransport } from './transport';
+export { smtpTransport, nodemailerTransport } from './transport';

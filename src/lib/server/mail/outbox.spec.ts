@@ -57,6 +57,16 @@ describeEachDatabase('mail outbox', (connection) => {
 		expect(all.sort()).toEqual([...recipients].sort());
 	});
 
+	it('hands the stored headers to the transport', async () => {
+		const to = uniqueEmail('headers');
+		const headers = { 'List-Unsubscribe': '<https://portal.example.jp/guardians/unsubscribe/x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
+		await enqueueMail(db(), { kind: 'test', to, subject: 's', text: 't', headers });
+		await enqueueMail(db(), { kind: 'test', to, subject: 's', text: 't' });
+		const received: Array<Record<string, string>> = [];
+		await deliverDueMails(db(), { send: async (mail) => void (mail.to === to && received.push(mail.headers)) }, 100);
+		expect(received).toEqual(expect.arrayContaining([headers, {}]));
+	});
+
 	it('backs off exponentially up to an hour', () => {
 		expect([1, 2, 3, 20].map(retryDelayMs)).toEqual([30_000, 60_000, 120_000, 3_600_000]);
 	});

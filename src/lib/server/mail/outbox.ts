@@ -3,6 +3,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { selectRows, type Database } from '../db';
 import { outboxMail } from '../db/schema';
 import type { ComposedMail } from './compose';
+import { startRepeatingJob, type RepeatingJob } from '../repeating-job';
 
 export interface OutgoingMail extends ComposedMail {
 	to: string;
@@ -10,11 +11,11 @@ export interface OutgoingMail extends ComposedMail {
 }
 
 export interface MailTransport {
-	send(mail: { to: string; subject: string; text: string }): Promise<void>;
+	send(mail: { to: string; subject: string; text: string; headers: Record<string, string> }): Promise<void>;
 }
 
 export async function enqueueMail(db: Database, mail: OutgoingMail): Promise<void> {
-	await db.insert(outboxMail).values({ kind: mail.kind, toAddress: mail.to, subject: mail.subject, textBody: mail.text });
+	await db.insert(outboxMail).values({ kind: mail.kind, toAddress: mail.to, subject: mail.subject, textBody: mail.text, headers: mail.headers ?? {} });
 }
 
 /** Delay before retry number `attempts`: 30 s, 1 min, 2 min, ... capped at one hour. */
@@ -27,6 +28,7 @@ interface ClaimedMail {
 	to_address: string;
 	subject: string;
 	text_body: string;
+	headers: Record<string, string>;
 	attempts: number;
 }
 
@@ -41,14 +43,14 @@ export async function deliverDueMails(db: Database, transport: MailTransport, ba
 				order by next_attempt_at
 				limit ${batchSize}
 				for update skip locked)
-			returning id, to_address, subject, text_body, attempts`
+			returning id, to_address, subject, text_body, headers, attempts`
 	);
 	let sent = 0;
 	let failed = 0;
 	for (const mail of claimed) {
 		const id = Number(mail.id);
 		try {
-			await transport.send({ to: mail.to_address, subject: mail.subject, text: mail.text_body });
+			await transport.send({ to: mail.to_address, subject: mail.subject, text: mail.text_body, headers: mail.headers ?? {} });
 			await db.update(outboxMail).set({ sentAt: new Date(), lockedUntil: null, lastError: null }).where(eq(outboxMail.id, id));
 			sent++;
 		} catch (error) {
@@ -72,23 +74,8 @@ export function startOutboxSender(
 	db: Database,
 	transport: MailTransport,
 	options: { intervalMs?: number; onError?: (error: unknown) => void } = {}
-): { stop(): Promise<void> } {
-	let stopped = false;
-	let running: Promise<unknown> = Promise.resolve();
-	const tick = async () => {
-		if (stopped) return;
-		running = deliverDueMails(db, transport).catch((error) => options.onError?.(error));
-		await running;
-		if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 5000);
-	};
-	let timer = setTimeout(tick, 0);
-	return {
-		async stop() {
-			stopped = true;
-			clearTimeout(timer);
-			await running;
-		}
-	};
+): RepeatingJob {
+	return startRepeatingJob(() => deliverDueMails(db, transport), { intervalMs: options.intervalMs ?? 5000, onError: options.onError });
 }
 
 /** The newest mails, for the development mail viewer; optionally only those sent to one address. */

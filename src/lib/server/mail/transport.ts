@@ -1,11 +1,15 @@
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import type { MailTransport } from './outbox';
 
-export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-	const transporter = nodemailer.createTransport(smtpUrl);
+/** Mails through nodemailer; headers such as List-Unsubscribe go out as they were stored. */
+export function nodemailerTransport(transporter: Transporter, from: string): MailTransport {
 	return {
 		async send(mail) {
-			await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+			await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
 		}
 	};
+}
+
+export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+	return nodemailerTransport(nodemailer.createTransport(smtpUrl), from);
 }

@@ -172,8 +172,17 @@ export async function findConsentRequest(db: Database, token: string, now = new 
 	};
 }
 
-/** The guardian's answer. False when the link is unknown, used, expired, or the application was withdrawn. */
-export async function decideConsent(db: Database, token: string, decision: 'consent' | 'decline', now = new Date()): Promise<boolean> {
+/**
+ * The guardian's answer. False when the link is unknown, used, expired, or the application was withdrawn.
+ * `afterDecision` runs in the same transaction, for what the caller records with the answer (the guardian's choices).
+ */
+export async function decideConsent(
+	db: Database,
+	token: string,
+	decision: 'consent' | 'decline',
+	now = new Date(),
+	afterDecision?: (tx: Database, application: MemberApplication) => Promise<void>
+): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		const applicationId = await redeemConsentLink(tx, token, now);
 		if (!applicationId) return false;
@@ -183,6 +192,7 @@ export async function decideConsent(db: Database, token: string, decision: 'cons
 			.where(and(eq(memberApplications.id, applicationId), eq(memberApplications.status, 'awaiting_consent')))
 			.returning();
 		if (!application?.userId) return false;
+		await afterDecision?.(tx, application);
 		const [applicant] = await tx.select().from(users).where(eq(users.id, application.userId));
 		if (applicant) {
 			const compose = decision === 'consent' ? mail.consentGivenMail : mail.consentDeclinedMail;

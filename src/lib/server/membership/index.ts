@@ -1,6 +1,7 @@
 export * from './applications';
 export * from './members';
 export * from './privacy';
+export * from './guardian';
 export * from './roster';
 export { schools, otherSchoolCode, schoolName, isSchoolCode, type School } from './schools';
 export * from './vocabulary';

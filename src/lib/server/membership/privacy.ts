@@ -15,13 +15,14 @@ import { ok, refuse, type Outcome } from '../outcome';
 /**
  * Everything the portal keeps about the person's account and membership, for their own data download (own-data.ts
  * adds what other domains keep and writes the audit record). `memberId` is for that record, not the document.
+ * The person asking is the account's owner, or their guardian through a mailed link (guardians/requests.ts).
  */
-export async function exportOwnMembershipData(db: Database, actor: audit.Actor, now: Date) {
-	const [account] = await db.select().from(users).where(eq(users.id, actor.id));
+export async function exportOwnMembershipData(db: Database, userId: string, now: Date) {
+	const [account] = await db.select().from(users).where(eq(users.id, userId));
 	if (!account) throw new Error('account not found');
-	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, actor.id));
-	const [member] = await db.select().from(members).where(eq(members.userId, actor.id));
-	const applications = await db.select().from(memberApplications).where(eq(memberApplications.userId, actor.id)).orderBy(asc(memberApplications.createdAt));
+	const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+	const [member] = await db.select().from(members).where(eq(members.userId, userId));
+	const applications = await db.select().from(memberApplications).where(eq(memberApplications.userId, userId)).orderBy(asc(memberApplications.createdAt));
 	const history = member
 		? await db
 				.select({ status: memberStatusChanges.status, changedOn: memberStatusChanges.changedOn, reason: memberStatusChanges.reason })
@@ -104,16 +105,46 @@ export async function hasErasableApplications(db: Database, userId: string): Pro
 export async function requestDeletion(db: Database, actor: audit.Actor, reason: string | undefined, now = new Date()): Promise<DeletionOutcome> {
 	return db.transaction(async (tx) => {
 		const [member] = await tx.select().from(members).where(eq(members.userId, actor.id)).for('update');
-		if (member) {
-			if (member.deletionRequestedAt) return 'already_requested';
-			await tx.update(members).set({ deletionRequestedAt: now, updatedAt: now }).where(eq(members.id, member.id));
-			if (reason) await tx.insert(memberNotes).values({ memberId: member.id, authorId: actor.id, body: reason });
-			await audit.record(tx, actor, 'deletion_requested', { memberId: member.id });
-			return 'requested';
-		}
+		if (member) return markDeletionRequested(tx, actor, member, reason, now);
 		const erased = await anonymiseApplications(tx, [actor.id], now);
 		return erased > 0 ? 'applications_erased' : 'nothing_to_delete';
 	});
+}
+
+/** How the audit log names a guardian acting through a mailed link: they have no account. */
+export const guardianActor: audit.Outsider = { id: null, displayName: '保護者' };
+
+/**
+ * The guardian's request for the child of an application (from a mailed link), under the same rules as the
+ * member's own: a member's goes to the coordinators; an application that never became a membership is erased now.
+ */
+export async function requestDeletionByGuardian(db: Database, applicationId: string, now = new Date()): Promise<DeletionOutcome> {
+	if (!isUuid(applicationId)) return 'nothing_to_delete';
+	return db.transaction(async (tx) => {
+		const [member] = await tx
+			.select()
+			.from(members)
+			.where(and(eq(members.applicationId, applicationId), isNull(members.anonymisedAt)))
+			.for('update');
+		if (member) return markDeletionRequested(tx, guardianActor, member, undefined, now);
+		const erased = await anonymiseApplications(tx, [], now, [applicationId]);
+		if (erased > 0) await audit.record(tx, guardianActor, 'deletion_requested', { detail: { applicationId, erased: true } });
+		return erased > 0 ? 'applications_erased' : 'nothing_to_delete';
+	});
+}
+
+async function markDeletionRequested(
+	tx: Database,
+	actor: audit.Actor | audit.Outsider,
+	member: typeof members.$inferSelect,
+	reason: string | undefined,
+	now: Date
+): Promise<DeletionOutcome> {
+	if (member.deletionRequestedAt) return 'already_requested';
+	await tx.update(members).set({ deletionRequestedAt: now, updatedAt: now }).where(eq(members.id, member.id));
+	if (reason) await tx.insert(memberNotes).values({ memberId: member.id, authorId: actor.id, body: reason });
+	await audit.record(tx, actor, 'deletion_requested', { memberId: member.id, detail: actor.id ? {} : { byGuardian: true } });
+	return 'requested';
 }
 
 async function anonymiseApplications(db: Database, userIds: string[], now: Date, applicationIds: string[] = []): Promise<number> {
