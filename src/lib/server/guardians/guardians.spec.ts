@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../db/testing';
 import { createUser } from '../testing/factories';
@@ -83,7 +83,7 @@ describeEachDatabase('guardians’ digest and requests', (connection) => {
 		const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true });
 		let raw = '';
 		const send = transporter.sendMail.bind(transporter);
-		transporter.sendMail = (async (options: nodemailer.SendMailOptions) => {
+		transporter.sendMail = (async (options: SendMailOptions) => {
 			const info = await send(options);
 			// Unfolded: nodemailer folds long header lines, as RFC 5322 allows.
 			raw = String(info.message).replace(/\r\n[ \t]+/g, ' ');

@@ -14,6 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			to: row.toAddress,
 			subject: row.subject,
 			text: row.textBody,
+			headers: row.headers,
 			createdAt: row.createdAt.toISOString(),
 			sent: row.sentAt !== null
 		}))
