@@ -1,6 +1,6 @@
 // The links mailed to a guardian: each serves one child (by the application consented to) and one purpose, only a
 // SHA-256 of its token is stored, and each expires. A lookup of an unknown token counts against the asking address,
-// so that nobody can try tokens at speed (they are 100 random bits anyway).
+// so that nobody can try tokens at speed (they are 160 random bits anyway).
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Database } from '../db';
 import { generateSecret, hashSecret } from '../auth';
