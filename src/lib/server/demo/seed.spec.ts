@@ -4,6 +4,9 @@ import { describeEachDatabase } from '../db/testing';
 import * as sessions from '../club-sessions';
 import { importExercises } from '../exercises/testing';
 import * as groups from '../groups';
+import * as guardians from '../guardians';
+import { outboxMail } from '../db/schema';
+import { eq } from 'drizzle-orm';
 import { demoAccountsNotice, demoPassword, hasDemoAccounts, seedDemoData } from './seed';
 
 describeEachDatabase('demo data', (connection) => {
@@ -45,5 +48,14 @@ describeEachDatabase('demo data', (connection) => {
 		const progress = await groups.viewGroupProgress(db(), { id: mentor!.id, displayName: mentor!.displayName, roles: ['mentor'] }, group!.id);
 		expect(progress?.members.rows.map((row) => row.profile.nickname)).toHaveLength(1);
 		expect(progress?.helpRequests.length).toBeGreaterThan(0);
+	});
+
+	it('has last month’s digest for the demo student’s guardian in the outbox, with one-click unsubscribe', async () => {
+		const digests = await db().select().from(outboxMail).where(eq(outboxMail.kind, 'guardian_digest'));
+		// Digests are due from 10:00 on the 1st: on the 1st's early morning there is none yet.
+		if (!guardians.dueDigestMonth(new Date())) return expect(digests).toEqual([]);
+		expect(digests).toHaveLength(1);
+		expect(digests[0]!.subject).toContain('はるか');
+		expect(digests[0]!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 	});
 });

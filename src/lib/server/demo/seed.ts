@@ -10,6 +10,7 @@ import { seedDemoSessions } from '../club-sessions/demo';
 import { seedDemoContests } from '../contests/demo';
 import { seedDemoBadges } from '../badges/demo';
 import { seedDemoGroups } from '../groups/demo';
+import { seedDemoGuardians } from '../guardians/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -33,6 +34,8 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoBadges(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoContests(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoGroups(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
+	// Last: the digest tells of the sessions and solved exercises seeded above.
+	await seedDemoGuardians(db, { studentEmail: 'student@demo.itbu.jp' });
 }
 
 /** Whether this database holds the demo accounts (it may be a developer's own data instead). */
