@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { startWebServer, type RunningProcess } from '../tests/support/processes';
 import { ensureFreshBuild } from './performance/build';
 import { createSeededDatabase, postgresBaseUrl, type BenchmarkBackend } from './performance/databases';
-import { exerciseSlug, fullSizes, groupId } from './performance/large-dataset';
+import { benchContestId, exerciseSlug, fullSizes, groupId } from './performance/large-dataset';
 import { loadUrl, sampleServerTiming, type LoadResult, type ServerTimingSample } from './performance/load';
 import { printSeedStep } from './performance/report';
 import { freePort } from './performance/ports';
@@ -71,7 +71,9 @@ for (const backend of backends) {
 			{ name: 'mentor review queue', path: '/mentor/reviews', cookie: mentorCookie },
 			{ name: 'coordinator reviews', path: '/coordinator/reviews', cookie: coordinatorCookie },
 			{ name: 'group page (whole club)', path: `/groups/${groupId(1)}`, cookie: mentorCookie },
-			{ name: 'GET /api/submissions/{id}', path: `/api/submissions/${submissionId}`, cookie: studentCookie }
+			{ name: 'GET /api/submissions/{id}', path: `/api/submissions/${submissionId}`, cookie: studentCookie },
+			{ name: 'contest scoreboard', path: `/contests/${benchContestId}/scoreboard`, cookie: studentCookie },
+			{ name: 'contest scoreboard JSON', path: `/contests/${benchContestId}/scoreboard.json`, cookie: studentCookie }
 		];
 		const targets: Target[] = [];
 		for (const candidate of candidates) {
@@ -127,6 +129,7 @@ for (const backend of backends) {
 		const rows = summary.filter((row) => row.backend === backend && row.connections === connections);
 		const baseline = rows.find((row) => row.name.startsWith('baseline'));
 		const dashboard = rows.find((row) => row.name === 'coordinator dashboard');
+		const scoreboard = rows.find((row) => row.name === 'contest scoreboard');
 		const slowPages = rows.filter((row) => !row.name.startsWith('baseline') && row.result.p95 > 100).map((row) => row.name);
 		console.log(`${backend} (${connections} connections): pages with p95 > 100 ms: ${slowPages.length ? slowPages.join(', ') : 'none'}`);
 		if (baseline && dashboard)
@@ -134,6 +137,8 @@ for (const backend of backends) {
 		const group = rows.find((row) => row.name === 'group page (whole club)');
 		if (baseline && group)
 			console.log(`${backend} (${connections} connections): group page p95 / baseline p95: ${(group.result.p95 / baseline.result.p95).toFixed(2)}`);
+		if (baseline && scoreboard)
+			console.log(`${backend} (${connections} connections): scoreboard p95 / baseline p95: ${(scoreboard.result.p95 / baseline.result.p95).toFixed(2)}`);
 	}
 }
 const last = backends.at(-1);

@@ -41,6 +41,20 @@ const exemptions = [
 		statement: 'left join "members" on "members"."user_id" = "users"."id" where "users"."id" in',
 		reason: 'a page of students at this seed size'
 	})),
+	// A contest's scoreboard reads every entry of the contest, and the seed's one contest holds every entry: its entries
+	// are the whole table (with more contests, the primary key (contest_id, user_id) finds them; checked by hand).
+	...['from contest_entries entry', 'from "contest_entries" where "contest_entries"."contest_id" in'].map((statement) => ({
+		table: 'contest_entries',
+		statement,
+		reason: 'every entry of the seed’s only contest'
+	})),
+	{
+		table: 'members',
+		statement: 'left join members member on member.user_id = entry.user_id',
+		// The scoreboard's nicknames: 7 in 10 members entered the seeded contest, so hashing the table beats 2,000
+		// lookups; computed once per few seconds per server and shared (contests/scoreboard.ts).
+		reason: 'the nicknames of most members'
+	},
 	{
 		table: 'users',
 		statement: 'count(*)::int, max("review_comments"."published_at") from "review_comments" inner join "users"',
@@ -92,7 +106,8 @@ for (const backend of testBackends()) {
 					'exercise_drafts',
 					'review_requests',
 					'review_iterations',
-					'review_comments'
+					'review_comments',
+					'contest_entries'
 				])
 			);
 		});

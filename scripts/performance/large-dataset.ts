@@ -73,24 +73,29 @@ export function studentsWithAccounts(count: number, sizes: DatasetSizes): number
 
 const uuidOf = (prefix: string, n: SQL) => sql`md5(${prefix} || ${n})::uuid`;
 
-/** The id `uuidOf` gives mentor `index` (1-based), without asking the database. */
-export function mentorId(index: number): string {
+/** The id `uuidOf` gives `prefix` + `index`, without asking the database. */
+function seededId(prefix: string, index: number): string {
 	return createHash('md5')
-		.update(`bench-mentor-${index}`)
+		.update(`${prefix}${index}`)
 		.digest('hex')
 		.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }
 
 /** The id `uuidOf` gives group `index` (1-based): group 1 holds every student with an account. */
 export function groupId(index: number): string {
-	return createHash('md5')
-		.update(`bench-group-${index}`)
-		.digest('hex')
-		.replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
+	return seededId('bench-group-', index);
 }
 
 /** Class-sized groups besides the whole-club group 1 (each about a hundredth of the students). */
 const classGroups = 100;
+
+/** The id `uuidOf` gives mentor `index` (1-based). */
+export function mentorId(index: number): string {
+	return seededId('bench-mentor-', index);
+}
+
+/** The seeded contest with an entry for every current student with an account (its scoreboard is benchmarked). */
+export const benchContestId = seededId('bench-contest-', 1);
 
 export interface Seeder {
 	/** What the timing line names, e.g. "submissions". */
@@ -494,7 +499,46 @@ const grouping: Seeder[] = [
 ];
 
 /** The seeders of every domain, in dependency order. A new domain appends its own list here. */
-export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews, ...grouping];
+// A practice contest the week before the dataset's today, in the JOI style (fixed window, 5-minute penalty), entered
+// by every current student with an account (about 6,800 of 10,000), each having tried most of its five problems:
+// the scoreboard at full size. Its submits are extra rows on top of `sizes.submissions`.
+const contestStart = sql`'2026-11-28 14:00:00+09'::timestamptz`;
+const contests: Seeder[] = [
+	{
+		table: 'contests (entries, submits)',
+		requires: ['contests', 'contest_exercises', 'contest_entries'],
+		async run(db) {
+			const contestId = sql`${benchContestId}::uuid`;
+			await db.execute(sql`
+				insert into contests (id, title, description, starts_at, ends_at, window_minutes, beginner, penalty_minutes, created_at, updated_at)
+				values (${contestId}, '11月の練習コンテスト', 'JOI 一次予選形式', ${contestStart}, ${contestStart} + interval '3 hours', null, false, 5,
+					${contestStart} - interval '14 days', ${contestStart} - interval '14 days')`);
+			await db.execute(sql`
+				insert into contest_exercises (contest_id, exercise_id, position)
+				select ${contestId}, ${uuidOf('bench-exercise-', sql`(11 + position)`)}, position from generate_series(0, 4) as position`);
+			await db.execute(sql`
+				insert into contest_entries (contest_id, user_id, started_at)
+				select ${contestId}, member.user_id, ${contestStart} - ((hashtext(member.user_id::text) & 1023) * interval '1 minute')
+				from members member where member.user_id is not null and member.status in ('active', 'paused')`);
+			// Per entrant and problem: tried by most (fewer for the later problems), up to two wrong answers first, solved
+			// four times in five, somewhere in the three hours.
+			await db.execute(sql`
+				insert into submissions (user_id, exercise_id, language, source, mode, status, attempts, verdict, cases_done, cases_total, sandboxed,
+					created_at, started_at, finished_at)
+				select entry.user_id, problem.exercise_id, 'python', E'a, b = map(int, input().split())\nprint(a + b)\n', 'submit', 'done', 1,
+					case when attempt < hashed.h % 3 or (hashed.h / 7) % 5 = 0 then 'WA' else 'AC' end, 5, 5, true, timed.at, timed.at, timed.at
+				from contest_entries entry
+				join contest_exercises problem on problem.contest_id = entry.contest_id
+				cross join lateral (select hashtext(entry.user_id::text || problem.position) & 2147483647 as h) hashed
+				cross join lateral generate_series(0, hashed.h % 3) as attempt
+				cross join lateral (select ${contestStart} + (((hashed.h / 11) % 170) + attempt * 3) * interval '1 minute'
+					+ (hashed.h % 60) * interval '1 second' as at) timed
+				where entry.contest_id = ${contestId} and hashed.h % 10 < 9 - problem.position * 2`);
+		}
+	}
+];
+
+export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews, ...grouping, ...contests];
 
 export async function tableExists(db: Database, table: string): Promise<boolean> {
 	const [row] = await selectRows<{ exists: boolean }>(db, sql`select to_regclass(${`public.${table}`}) is not null as exists`);

@@ -19,7 +19,11 @@ import { mentorsByOrganisation } from '../../src/lib/server/mentoring/mentors';
 import { reviewBacklog, reviewsByMentor } from '../../src/lib/server/reviews/backlog';
 import { countQueue, listMentorRequests, listQueue, queueExercises } from '../../src/lib/server/reviews/queue';
 import { viewGroupProgress } from '../../src/lib/server/groups/progress';
-import { exerciseSlug, groupId } from './large-dataset';
+import { getContest } from '../../src/lib/server/contests/contests';
+import { findEntry } from '../../src/lib/server/contests/entries';
+import { exerciseHold } from '../../src/lib/server/contests/access';
+import { computeStandings, entryResults } from '../../src/lib/server/contests/scoring';
+import { benchContestId, exerciseSlug, groupId } from './large-dataset';
 import type { BenchmarkPeople } from './logins';
 
 export interface PageWork {
@@ -67,8 +71,20 @@ export const pagesUnderLoad: PageWork[] = [
 		run: (db, people) =>
 			Promise.all([
 				openWorkspace(db, exerciseSlug(1), { userId: people.student.id, includeUnpublished: false, locale: 'ja' }),
+				exerciseHold(db, exerciseSlug(1), { id: people.student.id, roles: ['student'] }),
 				nextInCurriculum(db, people.student.id, exerciseSlug(1))
 			])
+	},
+	{
+		// What each server computes at most every few seconds per contest and shares (contests/scoreboard.ts); the
+		// scoreboard page itself then only checks the session.
+		page: 'contest scoreboard (/contests/[id]/scoreboard), when its shared copy is out of date',
+		run: (db) => Promise.all([getContest(db, benchContestId), computeStandings(db, benchContestId)])
+	},
+	{
+		page: 'contest page (/contests/[id])',
+		run: (db, people) =>
+			Promise.all([getContest(db, benchContestId), findEntry(db, benchContestId, people.student.id), entryResults(db, benchContestId, people.student.id)])
 	},
 	{
 		page: 'catalog (/exercises)',

@@ -38,8 +38,15 @@ export async function entryResults(db: Database, contestId: string, userId?: str
 							over (partition by entry.user_id, problem.position) as first_ac
 					from entry
 					join contest_exercises problem on problem.contest_id = ${contestId}
-					join submissions submission on submission.user_id = entry.user_id and submission.exercise_id = problem.exercise_id
-						and submission.mode = 'submit' and submission.created_at >= entry.window_start and submission.created_at < entry.window_end
+					-- One lookup per entry and problem in submissions_user_exercise_idx; "offset 0" keeps the planner from
+					-- flattening it into a hash join that reads every submission of the problems (no index leads by exercise).
+					cross join lateral (
+						select submission.created_at, submission.verdict, submission.status
+						from submissions submission
+						where submission.user_id = entry.user_id and submission.exercise_id = problem.exercise_id and submission.mode = 'submit'
+							and submission.created_at >= entry.window_start and submission.created_at < entry.window_end
+						offset 0
+					) submission
 				)
 				select user_id, position,
 					floor(extract(epoch from first_ac - window_start))::int as solved_after_seconds,
