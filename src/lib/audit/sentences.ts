@@ -29,6 +29,7 @@ const actionLabels: Record<AuditAction, () => string> = {
 	member_viewed: m.audit_action_member_viewed,
 	members_exported: m.audit_action_members_exported,
 	kpi_exported: m.audit_action_kpi_exported,
+	funnel_exported: m.audit_action_funnel_exported,
 	application_viewed: m.audit_action_application_viewed,
 	application_approved: m.audit_action_application_approved,
 	application_rejected: m.audit_action_application_rejected,
@@ -105,6 +106,8 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 			return fill(m.audit_sentence_members_exported, { actor, count: count('count'), filter: exportFilter(detail) });
 		case 'kpi_exported':
 			return fill(m.audit_sentence_kpi_exported, { actor, asOf: text('asOf') });
+		case 'funnel_exported':
+			return fill(m.audit_sentence_funnel_exported, { actor, asOf: text('asOf') });
 		case 'application_viewed':
 			return fill(m.audit_sentence_application_viewed, { actor, applicant: applicant(text('applicationId')) });
 		case 'application_approved':

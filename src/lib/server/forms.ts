@@ -26,17 +26,34 @@ export function echoValues(form: FormData): Record<string, string> {
 
 export type ParsedForm<T> = { ok: true; data: T } | { ok: false; failure: ActionFailure<FormFailure> };
 
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.output<S>> {
-	const raw = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string'));
-	const result = schema.safeParse(raw);
-	if (result.success) return { ok: true, data: result.data };
+function fieldErrors(issues: z.core.$ZodIssue[]): FieldErrors {
 	const errors: FieldErrors = {};
-	for (const issue of result.error.issues) {
+	for (const issue of issues) {
 		const field = String(issue.path[0] ?? 'form');
 		// The schemas of src/lib/validation give message keys as their messages; zod carries them as plain strings.
 		errors[field] ??= translate(issue.message as MessageKey);
 	}
-	return { ok: false, failure: fail(400, { values: echoValues(form), errors, message: translate('error_form_fix') }) };
+	return errors;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.output<S>> {
+	const raw = Object.fromEntries([...form].filter(([, value]) => typeof value === 'string'));
+	const result = schema.safeParse(raw);
+	if (result.success) return { ok: true, data: result.data };
+	return { ok: false, failure: fail(400, { values: echoValues(form), errors: fieldErrors(result.error.issues), message: translate('error_form_fix') }) };
+}
+
+/**
+ * A form sent with GET (filters, what-ifs): the page still shows, with the errors and what was typed; the caller falls
+ * back to its defaults.
+ */
+export function parseQuery<S extends z.ZodType>(
+	schema: S,
+	query: URLSearchParams
+): { ok: true; data: z.output<S>; values: Record<string, string> } | { ok: false; values: Record<string, string>; errors: FieldErrors } {
+	const values = Object.fromEntries(query);
+	const result = schema.safeParse(values);
+	return result.success ? { ok: true, data: result.data, values } : { ok: false, values, errors: fieldErrors(result.error.issues) };
 }
 
 /** A failure for one field (or the whole form), keeping the typed values. */

@@ -95,3 +95,45 @@ export function chartMonths(months: readonly MonthPoint[], target: Target, curre
 	}
 	return result;
 }
+
+/** How many of those who book a trial, or who apply, become members: the recent conversion the what-ifs assume. */
+export interface Conversion {
+	/** Approved members per trial booking; null when no trial was booked in the window. */
+	bookingToMember: number | null;
+	/** Approved members per decided application (still-open ones left out); null when none was decided. */
+	applicationToMember: number | null;
+}
+
+/** "What if we had this many more trial bookings / applications a month, converting as they do now?" */
+export interface WhatIf {
+	extraBookings: number;
+	extraApplications: number;
+}
+
+export interface Scenario {
+	/** New members a month the extra bookings and applications would add. */
+	addedPerMonth: number;
+	pacePerMonth: number;
+	reachMonth: string | null;
+	onTrack: boolean;
+	/** Extra bookings (applications) a month that alone would bring the pace to the one needed; 0 when on pace already. */
+	bookingsNeeded: number | null;
+	applicationsNeeded: number | null;
+}
+
+function extraNeeded(gap: number | null, perUnit: number | null): number | null {
+	if (gap === null) return null;
+	if (gap <= 0) return 0;
+	return perUnit ? Math.ceil(gap / perUnit - 1e-9) : null;
+}
+
+/** The forecast again at the pace the what-if would give; the cumulative count it starts from is the forecast's own. */
+export function scenarioForecast(forecast: Forecast, target: Target, currentMonth: string, conversion: Conversion, whatIf: WhatIf): Scenario {
+	const addedPerMonth = whatIf.extraBookings * (conversion.bookingToMember ?? 0) + whatIf.extraApplications * (conversion.applicationToMember ?? 0);
+	const pacePerMonth = forecast.pacePerMonth + addedPerMonth;
+	const gap = forecast.neededPerMonth === null ? null : forecast.neededPerMonth - forecast.pacePerMonth;
+	const needed = { bookingsNeeded: extraNeeded(gap, conversion.bookingToMember), applicationsNeeded: extraNeeded(gap, conversion.applicationToMember) };
+	if (forecast.reached) return { addedPerMonth, pacePerMonth, reachMonth: forecast.reachMonth, onTrack: true, ...needed };
+	const reachMonth = pacePerMonth > 0 ? addMonths(currentMonth, Math.ceil((target.count - forecast.current) / pacePerMonth)) : null;
+	return { addedPerMonth, pacePerMonth, reachMonth, onTrack: reachMonth !== null && reachMonth <= monthOf(target.date), ...needed };
+}

@@ -49,17 +49,22 @@ async function pristinePglite(): Promise<Blob> {
 }
 
 /**
- * The migrated template every Postgres test database is copied from (a copy takes 70 ms; migrating, 250 ms), made
- * once per change of the migrations under an advisory lock, so parallel test files make it once; older ones go.
+ * A new database `name` copied from the migrated template (a copy takes 70 ms; migrating, 250 ms). The template is made
+ * once per change of the migrations under an advisory lock, so parallel test files make it once; older ones go. The
+ * copy is made under the same lock: runs with other migrations (another branch on the same server) drop this template
+ * as an older one, and must not do so between finding it and copying it.
  */
-async function postgresTemplate(admin: postgres.Sql): Promise<string> {
+async function copyPostgresTemplate(admin: postgres.Sql, name: string): Promise<void> {
 	const template = `itbu_template_${migrationsFingerprint()}`;
 	// `admin` holds one connection, so the session's advisory lock covers everything below (CREATE DATABASE cannot
 	// run inside a transaction).
 	await admin`select pg_advisory_lock(7316400212)`;
 	try {
 		const [found] = await admin`select 1 from pg_database where datname = ${template}`;
-		if (found) return template;
+		if (found) {
+			await admin.unsafe(`create database ${name} template ${template}`);
+			return;
+		}
 		const stale = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'itbu\\_template\\_%'`;
 		// Older migrations' templates, and a half-made one of a run that died.
 		for (const { datname } of stale) await admin.unsafe(`drop database if exists ${datname} with (force)`);
@@ -70,10 +75,10 @@ async function postgresTemplate(admin: postgres.Sql): Promise<string> {
 		await migrate(connection);
 		await connection.close();
 		await admin.unsafe(`alter database ${template}_partial rename to ${template}`);
+		await admin.unsafe(`create database ${name} template ${template}`);
 	} finally {
 		await admin`select pg_advisory_unlock(7316400212)`;
 	}
-	return template;
 }
 
 /** A fresh, migrated database of the given kind; `close()` also drops a Postgres one. */
@@ -83,7 +88,7 @@ export async function createTestDatabase(backend: Backend, options: Pick<Databas
 	const name = `itbu_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(testDatabaseUrl, { max: 1, onnotice: () => {} });
 	try {
-		await admin.unsafe(`create database ${name} template ${await postgresTemplate(admin)}`);
+		await copyPostgresTemplate(admin, name);
 	} catch (error) {
 		await admin.end();
 		throw error;

@@ -1,0 +1,52 @@
+// The funnel's stages as the page reads them out of the report's counts, with their names and the shares it shows.
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import type { FunnelCounts, FunnelStage } from '$lib/server/dashboard';
+
+export const stageLabels: Record<FunnelStage, () => string> = {
+	visits: m.funnel_stage_visits,
+	bookings: m.funnel_stage_bookings,
+	attended: m.funnel_stage_attended,
+	applications: m.funnel_stage_applications,
+	consented: m.funnel_stage_consented,
+	approved: m.funnel_stage_approved,
+	active3: m.funnel_stage_active3,
+	active6: m.funnel_stage_active6
+};
+
+/** The stages a table shows: without trials recorded the first three are left out, and schools have no visits. */
+export function shownStages(trialsRecorded: boolean, options: { visits?: boolean } = {}): FunnelStage[] {
+	const all: FunnelStage[] = ['visits', 'bookings', 'attended', 'applications', 'consented', 'approved', 'active3', 'active6'];
+	return all.filter((stage) => (trialsRecorded || !['visits', 'bookings', 'attended'].includes(stage)) && (options.visits !== false || stage !== 'visits'));
+}
+
+/** '62%' (one decimal under 10%), '' when there is no share to give. */
+export function formatRate(rate: number | null): string {
+	if (rate === null) return '';
+	const digits = rate < 0.1 && rate > 0 ? 1 : 0;
+	return new Intl.NumberFormat(getLocale() === 'ja' ? 'ja-JP' : 'en-GB', {
+		style: 'percent',
+		maximumFractionDigits: digits,
+		minimumFractionDigits: digits
+	}).format(rate);
+}
+
+/** Approved members per decided application, the split tables' last column. */
+export function approvalRate(counts: FunnelCounts): number | null {
+	const decided = counts.applications - counts.open;
+	return decided > 0 ? counts.approved / decided : null;
+}
+
+export const formatNumber = (value: number | null) => (value === null ? '' : value.toLocaleString(getLocale()));
+
+/** '2026年11月' / 'Nov 2026'. */
+export function formatMonth(month: string): string {
+	return new Intl.DateTimeFormat(getLocale() === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+		new Date(`${month}-01T00:00:00Z`)
+	);
+}
+
+/** '11月' / 'Nov', for axes of a year or two. */
+export function formatShortMonth(month: string): string {
+	return new Intl.DateTimeFormat(getLocale() === 'ja' ? 'ja-JP' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
