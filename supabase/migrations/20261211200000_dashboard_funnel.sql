@@ -1,11 +1,11 @@
--- The coordinators' funnel (dashboard/funnel.ts): applications → guardian consent → approved → still active 3 and 6
--- months after joining, and the monthly cohorts' retention. Both read whole tables in aggregate once per change (or
+-- The coordinators' funnel (dashboard/funnel.ts): ref-code visits → trial bookings → attended → applications →
+-- guardian consent → approved → still active 3 and 6 months after joining, and the monthly cohorts' retention. Both read whole tables in aggregate once per change (or
 -- per minute) and share the result, so they read narrow indexes instead of the tables (index-only scans, checked by
 -- scripts/performance/indexes.spec.ts on a seeded club).
 
 -- Applications by the month they were sent, with what each funnel stage needs.
 create index member_applications_funnel_idx on public.member_applications (created_at)
-	include (status, consent_decided_at, school_code);
+	include (status, consent_decided_at, school_code, channel, ref_code_id, trial_booking_id);
 
 -- Members who joined through an application (the funnel's own people; imported roster rows have no activity in the
 -- portal), by join month, with the account their activity is recorded under.

@@ -13,6 +13,8 @@ import { membersByMonth } from './aggregates';
 import { forecastTarget, paceWindowMonths, scenarioForecast, type Conversion, type Forecast, type Scenario, type Target, type WhatIf } from './forecast';
 import { readFunnel, retentionOffsets, type FunnelData } from './funnel';
 import { getTarget } from './target';
+import { isChannel } from '../../referrals/channels';
+import { channelLabel as referralChannelLabel } from '../../referrals/labels';
 
 /** Everything counted at one stage or step of the funnel, for some months and some split. */
 export interface FunnelCounts {
@@ -126,7 +128,6 @@ export interface CohortRetention {
 
 export interface FunnelReport {
 	asOf: string;
-	trialsRecorded: boolean;
 	period: Period;
 	periods: Period[];
 	totals: FunnelCounts;
@@ -249,7 +250,6 @@ export function buildFunnelReport(source: FunnelSource, options: { asOf: string;
 
 	return {
 		asOf: options.asOf,
-		trialsRecorded: data.trialsRecorded,
 		period,
 		periods,
 		totals,
@@ -306,13 +306,14 @@ export function schoolLabel(key: string): string {
 	return schoolName(key, null) ?? translate('member_unknown');
 }
 
+/** A channel's name ('unknown': the person named none). */
 export function channelLabel(key: string): string {
-	return key === 'unknown' ? translate('funnel_channel_unknown') : key;
+	return isChannel(key) ? referralChannelLabel(key) : translate('funnel_channel_unknown');
 }
 
 const percentOf = (reached: number, of: number) => (of > 0 ? Math.round((1000 * reached) / of) / 10 : null);
 
-/** The funnel as CSV: month by month, then month by month and channel, then the cohorts' retention. */
+/** The funnel as CSV: month by month, month by month and channel, by ref code, then the cohorts' retention. */
 export function funnelCsv(report: FunnelReport, byMonthAndChannel: ReturnType<typeof monthChannelCounts>): string {
 	const t = translate;
 	const stageHeaders = funnelStages.map((stage) => t(`funnel_stage_${stage}` as MessageKey));
@@ -342,6 +343,8 @@ export function funnelCsv(report: FunnelReport, byMonthAndChannel: ReturnType<ty
 		[t('dashboard_col_month'), t('funnel_col_channel'), ...stageHeaders, t('funnel_col_approval_rate')]
 	];
 	rows.push(...byMonthAndChannel.map((row) => [row.month, channelLabel(row.channel), ...stageValues(row.counts)]));
+	rows.push([], [t('funnel_by_code')], [t('funnel_col_code'), ...stageHeaders, t('funnel_col_approval_rate')]);
+	rows.push(...report.byCode.map((split) => [split.label, ...stageValues(split.counts)]));
 	rows.push(
 		[],
 		[t('funnel_retention_title')],

@@ -12,7 +12,7 @@ import { readFunnel } from './funnel';
 import { buildFunnelReport, exportFunnel, funnelCsv, monthChannelCounts, type FunnelCounts } from './funnel-report';
 import { membersByMonth } from './aggregates';
 import { getTarget } from './target';
-import { insertApplicant, recordSession, recordSubmitDay } from './testing';
+import { insertApplicant, insertBooking, insertReferralCode, recordSession, recordSubmitDay, recordVisits } from './testing';
 
 // 2026-11-30 noon in Japan.
 const now = new Date('2026-11-30T03:00:00Z');
@@ -27,6 +27,29 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		staff = { id: user.id, displayName: user.displayName };
 		const consent = (at: string) => ({ consentAt: at });
 
+		// Two ref codes; a coordinator named one like a spreadsheet formula.
+		const flyer = await insertReferralCode(db(), { code: 'flyer-izumi', name: '=HYPERLINK("http://evil.example")', channel: 'flyer' });
+		const koho = await insertReferralCode(db(), { code: 'koho-2026', name: '広報かなざわ 6月号', channel: 'koho_kanazawa' });
+		// Visits: 40 in May and 5 in June for the flyer, 20 in June for 広報かなざわ; October 2025 is before the last 12
+		// months, and tomorrow is not counted yet.
+		await recordVisits(db(), flyer, '2026-05-03', 30);
+		await recordVisits(db(), flyer, '2026-05-20', 10);
+		await recordVisits(db(), flyer, '2026-06-01', 5);
+		await recordVisits(db(), koho, '2026-06-10', 20);
+		await recordVisits(db(), koho, '2025-10-01', 7);
+		await recordVisits(db(), flyer, '2026-12-01', 99);
+		// Trial bookings: three in May, two in June (one made at 00:30 on 1 June in Japan).
+		// Through the flyer's link, came, then applied and was approved (the May applicant below).
+		const flyerBooking = await insertBooking(db(), { createdAt: '2026-05-04T01:00:00Z', codeId: flyer, attended: true });
+		// Through the flyer's link, but named a friend as the channel; came, did not apply.
+		await insertBooking(db(), { createdAt: '2026-05-05T01:00:00Z', codeId: flyer, channel: 'friend', school: 'pref-izumigaoka', attended: true });
+		// A teacher told them; cancelled.
+		await insertBooking(db(), { createdAt: '2026-05-06T01:00:00Z', channel: 'teacher', status: 'cancelled' });
+		// Through 広報かなざわ's link; came and applied (the June applicant below); its personal data since erased.
+		const kohoBooking = await insertBooking(db(), { createdAt: '2026-05-31T15:30:00Z', codeId: koho, school: null, attended: true });
+		// No code, no channel; did not come.
+		await insertBooking(db(), { createdAt: '2026-06-02T01:00:00Z' });
+
 		// 2025-11: approved, never active. Outside the last 12 months.
 		await insertApplicant(db(), { sentAt: '2025-11-20T01:00:00Z', status: 'approved', ...consent('2025-11-22T01:00:00Z'), joinedOn: '2025-11-25' });
 
@@ -35,6 +58,7 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		const december = await insertApplicant(db(), {
 			sentAt: '2025-12-10T01:00:00Z',
 			status: 'approved',
+			channel: 'teacher',
 			...consent('2025-12-11T01:00:00Z'),
 			joinedOn: '2025-12-15'
 		});
@@ -63,7 +87,15 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		// 2026-05: four applications, two approved.
 		// Joined May: active in June (1 month after); a check-in at 23:30 on 31 July in Japan is July's, not August's; coming
 		// as a mentor is not a student's activity.
-		const may = await insertApplicant(db(), { sentAt: '2026-05-10T01:00:00Z', status: 'approved', ...consent('2026-05-12T01:00:00Z'), joinedOn: '2026-05-20' });
+		const may = await insertApplicant(db(), {
+			sentAt: '2026-05-10T01:00:00Z',
+			status: 'approved',
+			...consent('2026-05-12T01:00:00Z'),
+			joinedOn: '2026-05-20',
+			channel: 'flyer',
+			codeId: flyer,
+			bookingId: flyerBooking
+		});
 		await recordSubmitDay(db(), may.userId, '2026-06-15');
 		await recordSession(db(), may.userId, '2026-07-31T14:30:00Z');
 		await recordSession(db(), may.userId, '2026-08-08T04:00:00Z', { role: 'mentor' });
@@ -86,7 +118,9 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 			status: 'approved',
 			...consent('2026-06-01T01:00:00Z'),
 			school: 'pref-izumigaoka',
-			joinedOn: '2026-06-03'
+			joinedOn: '2026-06-03',
+			codeId: koho,
+			bookingId: kohoBooking
 		});
 		await recordSession(db(), june.userId, '2026-08-31T15:30:00Z');
 
@@ -136,7 +170,46 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		expect(step('approved', 'active3')).toMatchObject({ reached: 3, of: 5, rate: 3 / 5 });
 		// Three of the five approved are not 6 months in yet: 2 of 2.
 		expect(step('approved', 'active6')).toMatchObject({ reached: 2, of: 2, rate: 1 });
-		expect(last12.weakest).toMatchObject({ from: 'approved', to: 'active3' });
+		// The trial's side: 3 of 65 link visits booked, 3 of 5 bookings came, 2 of the 3 applied.
+		expect(step('visits', 'bookings')).toMatchObject({ reached: 3, of: 65 });
+		expect(step('bookings', 'attended')).toMatchObject({ reached: 3, of: 5, rate: 3 / 5 });
+		expect(step('attended', 'applications')).toMatchObject({ reached: 2, of: 3 });
+		expect(last12.totals).toMatchObject({ visits: 65, bookings: 5, bookingsFromLinks: 3, attended: 3, bookingsApproved: 2, applicationsFromTrial: 2 });
+		expect(last12.weakest).toMatchObject({ from: 'visits', to: 'bookings' });
+	});
+
+	it('counts visits and trial bookings by month, and splits the funnel by channel and by ref code', async () => {
+		const { report: last12 } = await report();
+		const trials = (key: string) => {
+			const { visits, bookings, attended } = last12.months.find((row) => row.key === key)!.counts;
+			return { visits, bookings, attended };
+		};
+		expect(trials('2026-05')).toEqual({ visits: 40, bookings: 3, attended: 2 });
+		expect(trials('2026-06')).toEqual({ visits: 25, bookings: 2, attended: 1 });
+		const byChannel = Object.fromEntries(
+			last12.byChannel.map((split) => [
+				split.label,
+				[split.counts.visits, split.counts.bookings, split.counts.attended, split.counts.applications, split.counts.approved]
+			])
+		);
+		// A booking or application without a channel takes its ref code's; one that names a channel keeps it.
+		expect(byChannel).toEqual({
+			チラシ: [45, 1, 1, 1, 1],
+			友だち: [0, 1, 1, 0, 0],
+			学校の先生: [0, 1, 0, 1, 1],
+			広報かなざわ: [20, 1, 1, 1, 1],
+			未回答: [0, 1, 0, 7, 2]
+		});
+		const byCode = Object.fromEntries(
+			last12.byCode.map((split) => [
+				split.label,
+				[split.counts.visits, split.counts.bookings, split.counts.attended, split.counts.applications, split.counts.approved]
+			])
+		);
+		expect(byCode).toEqual({
+			'=HYPERLINK("http://evil.example")（flyer-izumi）': [45, 2, 2, 1, 1],
+			'広報かなざわ 6月号（koho-2026）': [20, 1, 1, 1, 1]
+		});
 	});
 
 	it('adds up other periods: everything, and a school year', async () => {
@@ -151,8 +224,11 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 
 	it('splits by school: typed-in schools as “other”, erased ones as unknown', async () => {
 		const { report: last12 } = await report();
-		const bySchool = Object.fromEntries(last12.bySchool.map((split) => [split.key, [split.counts.applications, split.counts.approved]]));
-		expect(bySchool).toEqual({ 'k-kenroku': [6, 3], 'pref-izumigaoka': [2, 1], other: [1, 0], unknown: [1, 1] });
+		const bySchool = Object.fromEntries(
+			last12.bySchool.map((split) => [split.key, [split.counts.bookings, split.counts.applications, split.counts.approved, split.counts.visits]])
+		);
+		// Visits have no school.
+		expect(bySchool).toEqual({ 'k-kenroku': [3, 6, 3, 0], 'pref-izumigaoka': [1, 2, 1, 0], other: [0, 1, 0, 0], unknown: [1, 1, 1, 0] });
 		expect(last12.bySchool[0]).toMatchObject({ key: 'k-kenroku', label: '金沢市立兼六中学校' });
 	});
 
@@ -181,8 +257,12 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		// 2025-11 to 2026-10: 10 applications, 1 still open, 6 approved.
 		expect(plain.conversion.applicationToMember).toBeCloseTo(6 / 9);
 		expect(plain.scenario).toMatchObject({ addedPerMonth: 0, reachMonth: plain.forecast.reachMonth, onTrack: false });
-		// (153/13 − 7/12) ÷ (2/3) = 16.8: 17 more applications a month.
-		expect(plain.scenario.applicationsNeeded).toBe(17);
+		// 5 trial bookings, 2 of which became members.
+		expect(plain.conversion.bookingToMember).toBeCloseTo(2 / 5);
+		// (153/13 − 7/12) ÷ (2/3) = 16.8: 17 more applications a month, or ÷ 0.4 = 27.96: 28 more bookings.
+		expect(plain.scenario).toMatchObject({ applicationsNeeded: 17, bookingsNeeded: 28 });
+		const { report: trials } = await report(undefined, { extraBookings: 2, extraApplications: 0 });
+		expect(trials.scenario.addedPerMonth).toBeCloseTo(0.8);
 
 		const { report: more } = await report(undefined, { extraBookings: 0, extraApplications: 3 });
 		expect(more.scenario.addedPerMonth).toBeCloseTo(2);
@@ -208,9 +288,13 @@ describeEachDatabase('the funnel on a club counted by hand', (connection) => {
 		expect([may[column('入部申込')], may[column('保護者の同意')], may[column('承認（入部）')], may[column('承認率')]]).toEqual(['4', '2', '2', '66.7']);
 		const total = rows.find((row) => row[0] === '合計')!;
 		expect(total[column('入部申込')]).toBe('10');
-		const byChannel = rows.filter((row) => row[1] === '未回答');
-		expect(byChannel.map((row) => row[0])).toEqual(['2025-12', '2026-05', '2026-06', '2026-10', '2026-11']);
-		expect(rows.find((row) => row[0] === '2026-05' && row[1] === '未回答')![2 + 3]).toBe('4');
+		const unknownChannel = rows.filter((row) => row[1] === '未回答');
+		expect(unknownChannel.map((row) => row[0])).toEqual(['2025-12', '2026-05', '2026-06', '2026-10', '2026-11']);
+		expect(rows.find((row) => row[0] === '2026-05' && row[1] === '未回答')!.slice(2, 8)).toEqual(['0', '0', '0', '3', '1', '1']);
+		expect(rows.find((row) => row[0] === '2026-05' && row[1] === 'チラシ')!.slice(2, 8)).toEqual(['40', '1', '1', '1', '1', '1']);
+		// A name a spreadsheet would run as a formula is written as text.
+		expect(rows.some((row) => row[0] === `'=HYPERLINK("http://evil.example")（flyer-izumi）` && row[1] === '45')).toBe(true);
+		expect(rows.some((row) => row.some((cell) => cell.startsWith('=')))).toBe(false);
 	});
 
 	it('audits the export with its date and period', async () => {

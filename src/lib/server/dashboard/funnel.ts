@@ -87,8 +87,6 @@ export interface CohortRow {
 }
 
 export interface FunnelData {
-	/** Whether trial bookings and ref codes are recorded (their tables exist). */
-	trialsRecorded: boolean;
 	applications: ApplicationGroup[];
 	bookings: BookingGroup[];
 	visits: VisitGroup[];
@@ -98,31 +96,20 @@ export interface FunnelData {
 
 const count = (value: unknown) => Number(value ?? 0);
 
-async function tableExists(db: Database, table: string): Promise<boolean> {
-	const [row] = await selectRows<{ exists: boolean }>(db, sql`select to_regclass(${`public.${table}`}) is not null as exists`);
-	return Boolean(row?.exists);
-}
-
 /** Everything the funnel page and its CSV show, as of `today` ('YYYY-MM-DD', Japan). */
 export async function readFunnel(db: Database, today: string): Promise<FunnelData> {
-	const trialsRecorded = await tableExists(db, 'trial_bookings');
 	const [applications, bookings, visits, codes, cohorts] = await Promise.all([
-		applicationGroups(db, today, trialsRecorded),
-		trialsRecorded ? bookingGroups(db, today) : [],
-		trialsRecorded ? visitGroups(db, today) : [],
-		trialsRecorded ? referralCodes(db) : [],
+		applicationGroups(db, today),
+		bookingGroups(db, today),
+		visitGroups(db, today),
+		referralCodes(db),
 		retentionCohorts(db, today)
 	]);
-	return { trialsRecorded, applications, bookings, visits, codes, cohorts };
+	return { applications, bookings, visits, codes, cohorts };
 }
 
-async function applicationGroups(db: Database, today: string, trialsRecorded: boolean): Promise<ApplicationGroup[]> {
+async function applicationGroups(db: Database, today: string): Promise<ApplicationGroup[]> {
 	const currentMonth = sql`date_trunc('month', ${today}::date)::date`;
-	const origin = trialsRecorded
-		? sql`coalesce(applications.channel, codes.channel, 'unknown') as channel, applications.ref_code_id as code_id,
-				applications.trial_booking_id is not null as from_trial`
-		: sql`'unknown' as channel, null::uuid as code_id, false as from_trial`;
-	const codes = trialsRecorded ? sql`left join referral_codes as codes on codes.id = applications.ref_code_id` : sql``;
 	const retention = [3, 6].map(
 		(offset) => sql`count(*) filter (where sent.status = 'approved' and ${monthAfter(sql`sent.join_month`, offset + 1)} <= ${currentMonth}
 				and ${activeInMonth(sql`sent.user_id`, monthAfter(sql`sent.join_month`, offset))})::int as ${sql.raw(`active${offset}`)},
@@ -132,11 +119,13 @@ async function applicationGroups(db: Database, today: string, trialsRecorded: bo
 		db,
 		sql`with sent as (
 				select to_char(applications.created_at at time zone 'Asia/Tokyo', 'YYYY-MM') as month, applications.status,
-					applications.consent_decided_at, coalesce(applications.school_code, 'unknown') as school, ${origin},
+					applications.consent_decided_at, coalesce(applications.school_code, 'unknown') as school,
+					coalesce(applications.channel, codes.channel, 'unknown') as channel, applications.ref_code_id as code_id,
+					applications.trial_booking_id is not null as from_trial,
 					members.user_id, date_trunc('month', members.joined_on)::date as join_month
 				from member_applications as applications
 				left join members on members.application_id = applications.id and members.source = 'application'
-				${codes}
+				left join referral_codes as codes on codes.id = applications.ref_code_id
 				where applications.created_at < ((${today}::date + 1)::timestamp at time zone 'Asia/Tokyo')
 			)
 			select month, channel, school, code_id, from_trial,

@@ -14,11 +14,9 @@ export const stageLabels: Record<FunnelStage, () => string> = {
 	active6: m.funnel_stage_active6
 };
 
-/** The stages a table shows: without trials recorded the first three are left out, and schools have no visits. */
-export function shownStages(trialsRecorded: boolean, options: { visits?: boolean } = {}): FunnelStage[] {
-	const all: FunnelStage[] = ['visits', 'bookings', 'attended', 'applications', 'consented', 'approved', 'active3', 'active6'];
-	return all.filter((stage) => (trialsRecorded || !['visits', 'bookings', 'attended'].includes(stage)) && (options.visits !== false || stage !== 'visits'));
-}
+/** The stages of the split tables; visits have no school, so the schools' table leaves them out. */
+export const allStages: FunnelStage[] = ['visits', 'bookings', 'attended', 'applications', 'consented', 'approved', 'active3', 'active6'];
+export const stagesWithoutVisits = allStages.filter((stage) => stage !== 'visits');
 
 /** '62%' (one decimal under 10%), '' when there is no share to give. */
 export function formatRate(rate: number | null): string {
