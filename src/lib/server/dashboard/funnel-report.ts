@@ -303,6 +303,7 @@ export function monthChannelCounts(source: FunnelSource, period: Period): Array<
 /** The school's name as the dashboard writes it ('other' and 'unknown' in words). */
 export function schoolLabel(key: string): string {
 	if (key === 'other') return translate('member_school_other');
+	if (key === 'unknown') return translate('member_unknown');
 	return schoolName(key, null) ?? translate('member_unknown');
 }
 

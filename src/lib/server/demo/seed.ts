@@ -11,6 +11,7 @@ import { seedDemoContests } from '../contests/demo';
 import { seedDemoBadges } from '../badges/demo';
 import { seedDemoGroups } from '../groups/demo';
 import { seedDemoGuardians } from '../guardians/demo';
+import { seedDemoFunnel } from '../dashboard/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -36,6 +37,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoGroups(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	// Last: the digest tells of the sessions and solved exercises seeded above.
 	await seedDemoGuardians(db, { studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoFunnel(db);
 }
 
 /** Whether this database holds the demo accounts (it may be a developer's own data instead). */

@@ -1,6 +1,7 @@
 // The funnel's stages as the page reads them out of the report's counts, with their names and the shares it shows.
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
+import type { AxisLabel } from '$lib/charts/geometry';
 import type { FunnelCounts, FunnelStage } from '$lib/server/dashboard';
 
 export const stageLabels: Record<FunnelStage, () => string> = {
@@ -47,4 +48,25 @@ export function formatMonth(month: string): string {
 /** '11月' / 'Nov', for axes of a year or two. */
 export function formatShortMonth(month: string): string {
 	return new Intl.DateTimeFormat(getLocale() === 'ja' ? 'ja-JP' : 'en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** '2026年' / '2026', under January. */
+function formatYear(month: string): string {
+	return new Intl.DateTimeFormat(getLocale() === 'ja' ? 'ja-JP' : 'en-GB', { year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/**
+ * Labels under a month axis of a year or two: January as its year, and every month (every third over longer spans,
+ * counted back from the last) by its name, leaving out those next to a January so that no two labels touch; on a phone
+ * only the years and every other (sixth) month remain.
+ */
+export function monthAxis(months: string[]): AxisLabel[] {
+	const long = months.length > 13;
+	const isJanuary = (index: number) => months[index]?.endsWith('-01') ?? false;
+	return months.flatMap((month, index) => {
+		const fromLast = months.length - 1 - index;
+		if (isJanuary(index)) return [{ index, text: formatYear(month), minor: false }];
+		if ((long && fromLast % 3 !== 0) || isJanuary(index - 1) || isJanuary(index + 1)) return [];
+		return [{ index, text: formatShortMonth(month), minor: fromLast % (long ? 6 : 2) !== 0 }];
+	});
 }
