@@ -12,20 +12,23 @@ create index member_applications_funnel_idx on public.member_applications (creat
 create index members_application_cohorts_idx on public.members (joined_on)
 	include (user_id, application_id) where source = 'application';
 
--- Exporting the funnel is audited like the other exports. The action is added to whatever list the constraint holds
--- by now, rather than rewriting the list: branches developed side by side each add their own actions.
+-- Exporting the funnel is audited like the other exports. The allowed actions are read back from the constraint and
+-- extended, so that this keeps whatever actions other migrations added before it. The constraint may list them as
+-- ARRAY['a'::text, …] or as '{a,…}'::text[] (20261210100000_groups.sql writes the latter): the pattern reads both. It is
+-- written back as `action in ('a', …)`, which Postgres shows in the first form.
 do $$
 declare
-	allowed text;
+	allowed text[];
 begin
-	select pg_get_constraintdef(oid) into allowed from pg_constraint
-	where conrelid = 'public.audit_events'::regclass and conname = 'audit_events_action_check';
-	if allowed is null or position('ARRAY[' in allowed) = 0 then
-		raise exception 'audit_events_action_check is not the list of actions this migration expects: %', allowed;
+	select array_agg(distinct matched[1]) into allowed
+	from pg_constraint, regexp_matches(pg_get_constraintdef(pg_constraint.oid), '[{,'']([a-z_]+)(?=[,}''])', 'g') as matched
+	where pg_constraint.conname = 'audit_events_action_check' and pg_constraint.conrelid = 'public.audit_events'::regclass;
+	if coalesce(array_length(allowed, 1), 0) < 20 then
+		raise exception 'audit_events_action_check lists % actions: not the list this migration expects', coalesce(array_length(allowed, 1), 0);
 	end if;
 	alter table public.audit_events drop constraint audit_events_action_check;
-	execute 'alter table public.audit_events add constraint audit_events_action_check '
-		|| replace(allowed, 'ARRAY[', 'ARRAY[''funnel_exported''::text, ');
+	execute format('alter table public.audit_events add constraint audit_events_action_check check (action in (%s))',
+		(select string_agg(quote_literal(action), ', ' order by action) from (select distinct unnest(allowed || array['funnel_exported']) as action) as actions));
 end;
 $$;
 
