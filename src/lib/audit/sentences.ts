@@ -3,6 +3,7 @@
 // and this file puts them into the words of the page's language.
 import { m } from '$lib/paraglide/messages.js';
 import { formatDate, gradeLabel, statusLabel } from '$lib/membership/labels';
+import { certificateKindLabel } from '$lib/certificates/labels';
 import type { AuditAction, AuditEntry } from '$lib/server/audit';
 
 /** The names behind the ids of a page of entries, looked up when the page is read. */
@@ -48,7 +49,9 @@ const actionLabels: Record<AuditAction, () => string> = {
 	attendance_exported: m.audit_action_attendance_exported,
 	review_viewed: m.audit_action_review_viewed,
 	review_settings_changed: m.audit_action_review_settings_changed,
-	group_viewed: m.audit_action_group_viewed
+	group_viewed: m.audit_action_group_viewed,
+	certificate_revoked: m.audit_action_certificate_revoked,
+	organisation_report_exported: m.audit_action_organisation_report_exported
 };
 
 /** The filter's name for each kind of entry. */
@@ -189,6 +192,19 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 			const group = subjects.groups[id];
 			return fill(m.audit_sentence_group_viewed, { actor, group: group ? { text: group.name, href: `/groups/${id}` } : { text: m.audit_subject_unknown() } });
 		}
+		case 'certificate_revoked':
+			return fill(m.audit_sentence_certificate_revoked, {
+				actor,
+				kind: { text: certificateKindLabel(text('kind')), href: '/coordinator/certificates?status=revoked' }
+			});
+		case 'organisation_report_exported':
+			return fill(m.audit_sentence_organisation_report_exported, {
+				actor,
+				organisation: { text: text('organisation'), href: `/coordinator/organisations/${text('organisationId')}/report` },
+				year: count('schoolYear'),
+				format: text('format').toUpperCase(),
+				count: count('count')
+			});
 	}
 }
 

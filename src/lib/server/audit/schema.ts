@@ -25,7 +25,9 @@ export const auditActions = [
 	'review_viewed',
 	'review_settings_changed',
 	'group_viewed',
-	'funnel_exported'
+	'funnel_exported',
+	'certificate_revoked',
+	'organisation_report_exported'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
