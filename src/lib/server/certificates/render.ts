@@ -129,6 +129,6 @@ export async function organisationReportPdf(report: OrganisationReport, now = ne
 	);
 	document.text(m.certificates_report_note({}, ja), { size: 9, muted: true, after: 16 });
 	document.text(m.certificates_report_made_on({ date: japaneseDate(now) }, ja), { size: 10, align: 'right', after: 2 });
-	document.text(`${m.certificates_pdf_club({}, ja)}(${m.certificates_pdf_city({}, ja)})`, { size: 10, align: 'right' });
+	document.text(`${m.certificates_pdf_club({}, ja)}（${m.certificates_pdf_city({}, ja)}）`, { size: 10, align: 'right' });
 	return document.save();
 }

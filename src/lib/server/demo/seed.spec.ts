@@ -7,6 +7,7 @@ import * as groups from '../groups';
 import * as guardians from '../guardians';
 import { outboxMail } from '../db/schema';
 import { eq } from 'drizzle-orm';
+import * as certificates from '../certificates';
 import { demoAccountsNotice, demoPassword, hasDemoAccounts, seedDemoData } from './seed';
 
 describeEachDatabase('demo data', (connection) => {
@@ -14,7 +15,7 @@ describeEachDatabase('demo data', (connection) => {
 
 	it('prints the portal’s address and all four demo accounts, and each of them logs in', async () => {
 		expect(await hasDemoAccounts(db())).toBe(false);
-		await importExercises(db(), 'hello-name', 'even-or-odd');
+		await importExercises(db(), 'hello-name', 'even-or-odd', 'reverse-list', 'palindrome');
 		await seedDemoData(db());
 		expect(await hasDemoAccounts(db())).toBe(true);
 
@@ -57,5 +58,16 @@ describeEachDatabase('demo data', (connection) => {
 		expect(digests).toHaveLength(1);
 		expect(digests[0]!.subject).toContain('はるか');
 		expect(digests[0]!.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+	});
+
+	it('shows last school year: the demo student’s completed track certified, the mentor’s activity certificate issued', async () => {
+		const student = await auth.findUserByEmail(db(), 'student@demo.itbu.jp');
+		const mentor = await auth.findUserByEmail(db(), 'mentor@demo.itbu.jp');
+		expect((await certificates.listOwnCertificates(db(), student!.id)).map(({ kind, subject, status }) => ({ kind, subject, status }))).toEqual([
+			{ kind: 'track', subject: 'data', status: 'valid' }
+		]);
+		const record = await certificates.mentorRecord(db(), mentor!.id);
+		expect(record.years.find((year) => year.sessions.length === 5)?.hours).toBe(15);
+		expect((await certificates.listOwnCertificates(db(), mentor!.id)).map(({ kind }) => kind)).toEqual(['mentor_year']);
 	});
 });

@@ -12,6 +12,7 @@ import { seedDemoBadges } from '../badges/demo';
 import { seedDemoGroups } from '../groups/demo';
 import { seedDemoGuardians } from '../guardians/demo';
 import { seedDemoFunnel } from '../dashboard/demo';
+import { seedDemoCertificates } from '../certificates/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -35,6 +36,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 	await seedDemoBadges(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoContests(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoGroups(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoCertificates(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', coordinatorEmail: 'coordinator@demo.itbu.jp' });
 	// Last: the digest tells of the sessions and solved exercises seeded above.
 	await seedDemoGuardians(db, { studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoFunnel(db);

@@ -1,6 +1,8 @@
 // The A4 layer: Japanese wrapped by width without a line starting with closing punctuation, and text that a reader
 // extracts as it was written.
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import { fontkitForPdfLib, loadFont } from './fontkit';
 import { A4Document, wrapLines } from './pdf';
 import { pdfText } from './testing';
 
@@ -41,5 +43,31 @@ describe('A4Document', () => {
 		expect(language).toBe('ja-JP');
 		expect(text).toContain('金沢IT部活 ― 漢字・ひらがな・カタカナ・ABC 123、「情報I」。');
 		expect(compact).toContain('名前時間犀川2.5');
+	});
+});
+
+interface OutlinedFont {
+	layout(text: string): { glyphs: Array<{ id: number; path: { bbox: object; commands: unknown[] } }> };
+	getGlyph(id: number): { path: { bbox: object; commands: unknown[] } };
+}
+
+describe('font subsets', () => {
+	it('keep every glyph’s outline (the stale fontkit fork pdf-lib suggests blanked half the kanji)', async () => {
+		const bytes = await loadFont('regular');
+		const original = fontkit.create(Buffer.from(bytes)) as OutlinedFont;
+		const subset = fontkitForPdfLib.create(bytes).createSubset();
+		const glyphs = original.layout('修了証 金沢市 金沢IT部活 はるかさん「情報I」演習を解きました。2026年').glyphs;
+		const ids = glyphs.map((glyph) => subset.includeGlyph(glyph.id));
+		const encoded = await new Promise<Uint8Array>((resolve, reject) => {
+			const stream = subset.encodeStream() as unknown as { on(event: string, handler: (value: never) => void): typeof stream };
+			stream.on('data', resolve).on('error', reject);
+		});
+		const reparsed = fontkit.create(Buffer.from(encoded)) as OutlinedFont;
+		glyphs.forEach((glyph, index) => {
+			const copy = reparsed.getGlyph(ids[index]!);
+			expect(copy.path.commands.length).toBe(glyph.path.commands.length);
+			expect(copy.path.bbox).toEqual(glyph.path.bbox);
+		});
+		expect(encoded.length).toBeLessThan(bytes.length / 50);
 	});
 });

@@ -2,34 +2,17 @@
 // subset (only the glyphs used, so a certificate weighs kilobytes, not the font's 5 MB), lines wrapped by width with
 // the usual Japanese line-breaking rule, simple tables, rules and QR codes drawn from documents/qr.ts's runs.
 // Text is written with a ToUnicode map (pdf-lib does this), so it can be searched, copied and read by screen readers.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { fontkitForPdfLib, loadFont, type FontWeight } from './fontkit';
 import { qrCode, qrRuns } from './qr';
+
+export type { FontWeight } from './fontkit';
 
 /** A4 in PDF points (1/72 inch). */
 export const a4 = { width: 595.28, height: 841.89 } as const;
 const margin = 56;
 
-export type FontWeight = 'regular' | 'bold';
 export type Align = 'left' | 'center' | 'right';
-
-const fontFiles: Record<FontWeight, string> = {
-	regular: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
-	bold: '@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf'
-};
-
-// Read once per process: each file is about 5 MB, and every document embeds only its own subset of it.
-const fontBytes = new Map<FontWeight, Promise<Uint8Array>>();
-function loadFont(weight: FontWeight): Promise<Uint8Array> {
-	let bytes = fontBytes.get(weight);
-	if (!bytes) {
-		bytes = readFile(createRequire(import.meta.url).resolve(fontFiles[weight]));
-		fontBytes.set(weight, bytes);
-	}
-	return bytes;
-}
 
 // Characters that must not begin a line (行頭禁則) and that must not end one (行末禁則), the common subset of JIS X 4051.
 const noLineStart = new Set([...'、。，．,.)）」』】〕〉》］｝!！?？・ー〜ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々ゝゞヽヾ:;：；']);
@@ -69,7 +52,7 @@ export class A4Document {
 	/** A new document; `frame` draws a double border on every page, as certificates have. */
 	static async create(meta: { title: string; frame?: boolean }): Promise<A4Document> {
 		const pdf = await PDFDocument.create();
-		pdf.registerFontkit(fontkit);
+		pdf.registerFontkit(fontkitForPdfLib);
 		pdf.setTitle(meta.title, { showInWindowTitleBar: true });
 		pdf.setLanguage('ja-JP');
 		pdf.setProducer('金沢IT部活ポータル');
