@@ -29,15 +29,22 @@ create index certificates_revoked_by_idx on public.certificates (revoked_by);
 create index certificates_replaced_by_idx on public.certificates (replaced_by);
 
 -- Revoking certificates and downloading partner organisations' activity reports are audited. The allowed actions are
--- read back from the constraint and extended (as 20261210100000_groups.sql does), so that this migration keeps
+-- read back from the constraint and extended, so that this migration keeps
 -- whatever actions other migrations added before it.
 do $$
 declare
 	allowed text[];
 begin
-	select array_agg(distinct matched[1]) into allowed
-	from pg_constraint, regexp_matches(pg_get_constraintdef(pg_constraint.oid), '''([a-z_]+)''', 'g') as matched
+	-- The constraint reads either `action = ANY (ARRAY['a'::text, …])` or, once a migration like this one has rewritten
+	-- it, `action = ANY ('{a,b,…}'::text[])`: every quoted string, split at commas without its braces, is an action.
+	select array_agg(distinct word) into allowed
+	from pg_constraint,
+		regexp_matches(pg_get_constraintdef(pg_constraint.oid), '''([^'']*)''', 'g') as quoted,
+		regexp_split_to_table(trim(both '{}' from quoted[1]), ',') as word
 	where pg_constraint.conname = 'audit_events_action_check' and pg_constraint.conrelid = 'public.audit_events'::regclass;
+	if coalesce(array_length(allowed, 1), 0) < 20 then
+		raise exception 'audit_events_action_check not read back: %', allowed;
+	end if;
 	alter table public.audit_events drop constraint audit_events_action_check;
 	execute format('alter table public.audit_events add constraint audit_events_action_check check (action = any (%L::text[]))',
 		array(select distinct unnest(allowed || array['certificate_revoked', 'organisation_report_exported']) order by 1));
