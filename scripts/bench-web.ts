@@ -68,6 +68,7 @@ for (const backend of backends) {
 			{ name: 'exercise page', path: `/exercises/${exerciseSlug(1)}`, cookie: studentCookie },
 			{ name: 'student profile /student', path: '/student', cookie: studentCookie },
 			{ name: 'coordinator dashboard', path: '/coordinator', cookie: coordinatorCookie },
+			{ name: 'coordinator funnel', path: '/coordinator/funnel', cookie: coordinatorCookie },
 			{ name: 'mentor review queue', path: '/mentor/reviews', cookie: mentorCookie },
 			{ name: 'coordinator reviews', path: '/coordinator/reviews', cookie: coordinatorCookie },
 			{ name: 'group page (whole club)', path: `/groups/${groupId(1)}`, cookie: mentorCookie },
@@ -134,6 +135,9 @@ for (const backend of backends) {
 		console.log(`${backend} (${connections} connections): pages with p95 > 100 ms: ${slowPages.length ? slowPages.join(', ') : 'none'}`);
 		if (baseline && dashboard)
 			console.log(`${backend} (${connections} connections): dashboard p95 / baseline p95: ${(dashboard.result.p95 / baseline.result.p95).toFixed(2)}`);
+		const funnel = rows.find((row) => row.name === 'coordinator funnel');
+		if (baseline && funnel)
+			console.log(`${backend} (${connections} connections): funnel p95 / baseline p95: ${(funnel.result.p95 / baseline.result.p95).toFixed(2)}`);
 		const group = rows.find((row) => row.name === 'group page (whole club)');
 		if (baseline && group)
 			console.log(`${backend} (${connections} connections): group page p95 / baseline p95: ${(group.result.p95 / baseline.result.p95).toFixed(2)}`);

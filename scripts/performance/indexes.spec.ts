@@ -25,6 +25,15 @@ const largeFrom = 1_000;
  * Sequential scans that are right, each with the reason. A statement matches when its SQL contains `statement`.
  */
 const exemptions = [
+	// The funnel (dashboard/funnel.ts) adds up every application, trial booking and visit ever recorded, per month and
+	// split, and probes each approved member's activity: whole-table aggregates by design, read once per change or
+	// minute and shared by every coordinator (funnel-report.ts), never per page view.
+	...[
+		{ statement: 'from member_applications as applications', tables: ['member_applications', 'members', 'session_participants', 'submit_days'] },
+		{ statement: 'from trial_bookings as bookings', tables: ['trial_bookings', 'member_applications'] },
+		{ statement: 'from referral_visits as visits', tables: ['referral_visits'] },
+		{ statement: "where members.source = 'application'", tables: ['members', 'session_participants', 'submit_days'] }
+	].flatMap(({ statement, tables }) => tables.map((table) => ({ table, statement, reason: 'the funnel’s shared whole-table aggregates' }))),
 	{
 		table: 'user_roles',
 		statement: "user_roles.role = 'student'",

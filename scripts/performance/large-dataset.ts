@@ -498,6 +498,69 @@ const grouping: Seeder[] = [
 	}
 ];
 
+// The way in: ref codes and their daily visits, a trial session a month with bookings (about 7 in 10 come), and an
+// application behind every member who joined through one (the accounts), half of them after a trial, plus the
+// applications that did not end in a member (declined, rejected, withdrawn, still open). Channels cycle through the
+// vocabulary; the funnel page reads all of it.
+const funnel: Seeder[] = [
+	{
+		table: 'referral codes, visits, trial bookings, applications',
+		requires: ['referral_codes', 'referral_visits', 'trial_bookings', 'member_applications'],
+		async run(db, sizes) {
+			const channelList = sql.raw(`array['teacher','friend','family','flyer','koho_kanazawa','event','web','other']`);
+			const schoolCodes = sql.raw(`array[${schools.map((school) => `'${school.code}'`).join(',')}]`);
+			await db.execute(sql`
+				insert into referral_codes (id, code, name, channel, created_at)
+				select ${uuidOf('bench-code-', sql`n`)}, 'bench-code-' || n, '紹介コード ' || n, (${channelList})[1 + n % 8], ${firstDay}::timestamptz
+				from generate_series(1, 40) as n`);
+			await db.execute(sql`
+				insert into referral_visits (code_id, day, visits)
+				select ${uuidOf('bench-code-', sql`code`)}, day::date, 1 + (code * 7 + extract(doy from day)::int) % 9
+				from generate_series(1, 40) as code, generate_series(${firstDay}::date, ${datasetToday}::date, interval '3 days') as day`);
+			await db.execute(sql`
+				insert into club_sessions (id, title, starts_at, ends_at, venue, capacity, kind)
+				select ${uuidOf('bench-trial-', sql`n`)}, '体験会', ${firstDay}::timestamptz + (n * interval '1 month') + interval '12 days',
+					${firstDay}::timestamptz + (n * interval '1 month') + interval '12 days 2 hours', '金沢未来のまち創造館', 400, 'trial'
+				from generate_series(0, 47) as n`);
+			// Bookings: one per member who joined through an application (index n), made 3 weeks before joining.
+			const every = accountlessEvery(sizes);
+			await db.execute(sql`
+				insert into trial_bookings (id, session_id, status, nickname, grade, school_code, guardian_email, channel, ref_code_id, token_hash,
+					queued_at, created_at, attended_at)
+				select ${uuidOf('bench-booking-', sql`n`)},
+					${uuidOf('bench-trial-', sql`least(47, greatest(0, ((extract(year from booked) - 2023) * 12 + extract(month from booked) - 1)::int))`)},
+					case when n % 9 = 0 then 'cancelled' else 'booked' end, 'nick' || n, 'jh1', (${schoolCodes})[1 + n % ${schools.length}],
+					'guardian' || n || '@' || ${benchEmailDomain}, case when n % 3 = 0 then null else (${channelList})[1 + n % 8] end,
+					case when n % 2 = 0 then ${uuidOf('bench-code-', sql`1 + n % 40`)} end, decode(md5('bench-booking-' || n), 'hex'),
+					booked::timestamptz, booked::timestamptz, case when n % 10 < 7 then booked::timestamptz + interval '7 days' end
+				from (select n, ${joinedOn(sql`n`)} - 21 as booked from generate_series(1, ${sizes.members}) as n) as bookings
+				where n % ${every} <> 0 and n % 2 = 0`);
+			await db.execute(sql`
+				insert into member_applications (id, user_id, status, nickname, full_name, school_code, grade, gender, guardian_name, guardian_email,
+					statement_version, created_at, consent_decided_at, reviewed_at, channel, ref_code_id, trial_booking_id)
+				select ${uuidOf('bench-application-', sql`n`)}, ${uuidOf('bench-student-', sql`n`)}, 'approved', 'nick' || n, '部員 ' || n,
+					(${schoolCodes})[1 + n % ${schools.length}], 'jh1', 'unanswered', '保護者 ' || n, 'guardian' || n || '@' || ${benchEmailDomain}, '2026-11',
+					joined::timestamptz - interval '9 days', joined::timestamptz - interval '7 days', joined::timestamptz,
+					(${channelList})[1 + n % 8], case when n % 2 = 0 then ${uuidOf('bench-code-', sql`1 + n % 40`)} end,
+					case when n % 2 = 0 and n % 10 < 7 then ${uuidOf('bench-booking-', sql`n`)} end
+				from (select n, ${joinedOn(sql`n`)} as joined from generate_series(1, ${sizes.members}) as n) as approved
+				where n % ${every} <> 0`);
+			await db.execute(sql`
+				update members set application_id = applications.id
+				from member_applications as applications where applications.user_id = members.user_id and members.source = 'application'`);
+			// Applications that did not end in a member: a third as many again, without accounts of their own any more.
+			await db.execute(sql`
+				insert into member_applications (status, nickname, full_name, school_code, grade, gender, guardian_name, guardian_email,
+					statement_version, created_at, consent_decided_at, reviewed_at, rejection_reason, channel)
+				select (array['consent_declined','rejected','cancelled','awaiting_consent','awaiting_review'])[1 + n % 5], 'nick' || n, '申込 ' || n,
+					(${schoolCodes})[1 + n % ${schools.length}], 'jh1', 'unanswered', '保護者 ' || n, 'applicant' || n || '@' || ${benchEmailDomain}, '2026-11',
+					sent::timestamptz, case when n % 5 in (0, 1, 2, 4) then sent::timestamptz + interval '2 days' end,
+					case when n % 5 = 1 then sent::timestamptz + interval '9 days' end, case when n % 5 = 1 then '定員のため' end, (${channelList})[1 + n % 8]
+				from (select n, ${joinedOn(sql`n`)} - 9 as sent from generate_series(1, ${Math.round(sizes.members / 3)}) as n) as declined`);
+		}
+	}
+];
+
 /** The seeders of every domain, in dependency order. A new domain appends its own list here. */
 // A practice contest the week before the dataset's today, in the JOI style (fixed window, 5-minute penalty), entered
 // by every current student with an account (about 6,800 of 10,000), each having tried some of its five problems:
@@ -539,7 +602,7 @@ const contests: Seeder[] = [
 	}
 ];
 
-export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews, ...grouping, ...contests];
+export const seeders: Seeder[] = [...membership, ...authentication, ...mentoring, ...judge, ...reviews, ...grouping, ...contests, ...funnel];
 
 export async function tableExists(db: Database, table: string): Promise<boolean> {
 	const [row] = await selectRows<{ exists: boolean }>(db, sql`select to_regclass(${`public.${table}`}) is not null as exists`);

@@ -4,6 +4,10 @@
 import type { Database } from '../../src/lib/server/db';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { buildReport } from '../../src/lib/server/dashboard/report';
+import { readFunnel } from '../../src/lib/server/dashboard/funnel';
+import { membersByMonth } from '../../src/lib/server/dashboard/aggregates';
+import { getTarget } from '../../src/lib/server/dashboard/target';
+import { japanDate } from '../../src/lib/japan-time';
 import { countApplicationsByStatus } from '../../src/lib/server/membership/applications';
 import { listMembers } from '../../src/lib/server/membership/members';
 import { viewSubmission } from '../../src/lib/server/judge/view';
@@ -46,6 +50,11 @@ export const pagesUnderLoad: PageWork[] = [
 				reviewBacklog(db, 'ja'),
 				sharedPagesVersion(db)
 			])
+	},
+	{
+		// What the funnel page reads once per change or minute (dashboard/funnel-report.ts readFunnelSource).
+		page: 'coordinator funnel (/coordinator/funnel)',
+		run: (db) => Promise.all([sharedPagesVersion(db), readFunnel(db, japanDate()), membersByMonth(db, japanDate()), getTarget(db)])
 	},
 	{
 		page: 'visitor home (/), when its stored copy is out of date',
