@@ -7,7 +7,7 @@ import { schemaMigrations } from './schema';
 
 describeEachDatabase('migrations', (connection) => {
 	it('records every applied version in supabase_migrations.schema_migrations', async () => {
-		const rows = await connection().db.select().from(schemaMigrations);
+		const rows = await connection().db.select().from(schemaMigrations).orderBy(schemaMigrations.version);
 		expect(rows.map((row) => row.version)).toEqual(readMigrations().map((migration) => migration.version));
 		expect(rows[0]?.name).toBe('foundation');
 	});
