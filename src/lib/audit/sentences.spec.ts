@@ -35,6 +35,24 @@ describe('the audit log as sentences', () => {
 		expect(links(parts)).toEqual([['犀川 花子（会員番号 KIB-2026-0012）', `/coordinator/members/${memberId}`]]);
 	});
 
+	it('names a guardian acting through a mailed link by the child, never as the member themself', () => {
+		const guardian = (action: AuditAction, detail: Record<string, string | number | boolean | null>, member: string | null) => ({
+			action,
+			actorName: '保護者',
+			memberId: member,
+			detail
+		});
+		expect(read(auditSentence(guardian('own_data_exported', { byGuardian: true }, memberId), subjects))).toBe(
+			'犀川 花子（会員番号 KIB-2026-0012）の保護者が、メールのリンクからお子さまのデータの写しをダウンロードしました。'
+		);
+		expect(read(auditSentence(guardian('deletion_requested', { byGuardian: true }, memberId), subjects))).toBe(
+			'犀川 花子（会員番号 KIB-2026-0012）の保護者が、メールのリンクからお子さまの個人情報の削除を頼みました。'
+		);
+		expect(read(auditSentence(guardian('deletion_requested', { applicationId, erased: true }, null), subjects))).toContain(
+			'の保護者が、メールのリンクから申し込みの情報を削除しました。'
+		);
+	});
+
 	it('reads details instead of showing raw keys and codes', () => {
 		expect(read(auditSentence(entry('roster_imported', { imported: 2, unchanged: 0, encoding: 'utf-8' }), subjects))).toBe(
 			'事務局 太郎さんが名簿を取り込みました（新しく2人、変更なし0人、文字コード UTF-8）。'

@@ -145,10 +145,14 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 				toDate: text('toDate')
 			});
 		case 'own_data_exported':
+			// A guardian acting through a mailed link has no account: the log names them by the child.
+			if (detail.byGuardian === true) return fill(m.audit_sentence_own_data_exported_by_guardian, { member: member(entry.memberId) });
 			return entry.memberId
 				? fill(m.audit_sentence_own_data_exported, { actor, member: member(entry.memberId) })
 				: fill(m.audit_sentence_own_data_exported_nonmember, { actor });
 		case 'deletion_requested':
+			if (detail.erased === true) return fill(m.audit_sentence_application_erased_by_guardian, { applicant: applicant(text('applicationId')) });
+			if (detail.byGuardian === true) return fill(m.audit_sentence_deletion_requested_by_guardian, { member: member(entry.memberId) });
 			return fill(m.audit_sentence_deletion_requested, { actor, member: member(entry.memberId) });
 		case 'mentor_application_viewed':
 			return fill(m.audit_sentence_mentor_application_viewed, { actor, applicant: mentorApplicant(text('applicationId')) });
