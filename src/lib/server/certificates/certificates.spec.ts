@@ -7,6 +7,8 @@ import { parseCsv } from '../csv';
 import { describeEachDatabase } from '../db/testing';
 import { clubSessionParticipants, clubSessions } from '../club-sessions/schema';
 import { members } from '../membership/schema';
+import { anonymiseMember } from '../membership/privacy';
+import { users } from '../db/schema';
 import { mentors } from '../mentoring/schema';
 import { createUser } from '../testing/factories';
 import {
@@ -174,6 +176,25 @@ describeEachDatabase('certificates', (connection) => {
 	});
 
 	describe('revocation', () => {
+		it('forgets the holder when their data is erased: the member anonymised or the account deleted revokes the certificate and blanks the name', async () => {
+			const student = await createStudentMember(db());
+			const code = await issuedTrack(student, 'full_name');
+			expect(await verifyCertificate(db(), code)).toMatchObject({ status: 'valid', holderName: student.fullName });
+			const coordinator = await createUser(db(), { roles: ['coordinator'] });
+			const [member] = await db().select({ id: members.id }).from(members).where(eq(members.userId, student.id));
+			expect(await anonymiseMember(db(), { id: coordinator.id, displayName: coordinator.displayName }, member!.id)).toEqual({ ok: true });
+			const erased = await verifyCertificate(db(), code);
+			expect(erased).toMatchObject({ status: 'revoked', holderName: '—' });
+			expect(JSON.stringify(erased)).not.toContain(student.fullName);
+
+			const other = await createStudentMember(db());
+			const otherCode = await issuedTrack(other, 'full_name');
+			await db().delete(users).where(eq(users.id, other.id));
+			const deleted = await verifyCertificate(db(), otherCode);
+			expect(deleted).toMatchObject({ status: 'revoked', holderName: '—' });
+			expect(JSON.stringify(deleted)).not.toContain(other.fullName);
+		});
+
 		it('lets a coordinator revoke with a reason: the link says revoked, the holder can no longer download it, and it is audited', async () => {
 			const student = await createStudentMember(db());
 			const code = await issuedTrack(student);
