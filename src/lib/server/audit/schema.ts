@@ -24,7 +24,8 @@ export const auditActions = [
 	'attendance_exported',
 	'review_viewed',
 	'review_settings_changed',
-	'group_viewed'
+	'group_viewed',
+	'trial_bookings_viewed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
