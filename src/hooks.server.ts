@@ -19,6 +19,7 @@ export const handle = sequence(
 	hooks.locale,
 	hooks.rejectUnstorableText,
 	hooks.authentication,
+	hooks.referralVisits,
 	hooks.visitorPages
 );
 

@@ -51,7 +51,8 @@ const actionLabels: Record<AuditAction, () => string> = {
 	review_settings_changed: m.audit_action_review_settings_changed,
 	group_viewed: m.audit_action_group_viewed,
 	certificate_revoked: m.audit_action_certificate_revoked,
-	organisation_report_exported: m.audit_action_organisation_report_exported
+	organisation_report_exported: m.audit_action_organisation_report_exported,
+	trial_bookings_viewed: m.audit_action_trial_bookings_viewed
 };
 
 /** The filter's name for each kind of entry. */
@@ -100,6 +101,10 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 	const mentor = (id: string): SentencePart => {
 		const name = subjects.mentors[id]?.name;
 		return name ? { text: name, href: '/coordinator/mentors' } : { text: m.audit_subject_unknown() };
+	};
+	const sessionPart = (href: string): SentencePart => {
+		const session = subjects.sessions[text('sessionId')];
+		return session ? { text: m.audit_session_named({ title: session.title, date: formatDate(session.startsAt) }), href } : { text: m.audit_subject_unknown() };
 	};
 
 	switch (entry.action) {
@@ -169,17 +174,10 @@ export function auditSentence(entry: Pick<AuditEntry, 'action' | 'actorName' | '
 			});
 		case 'mentor_reactivated':
 			return fill(m.audit_sentence_mentor_reactivated, { actor, mentor: mentor(text('userId')) });
-		case 'attendance_exported': {
-			const id = text('sessionId');
-			const session = subjects.sessions[id];
-			return fill(m.audit_sentence_attendance_exported, {
-				actor,
-				session: session
-					? { text: m.audit_session_named({ title: session.title, date: formatDate(session.startsAt) }), href: `/coordinator/sessions/${id}` }
-					: { text: m.audit_subject_unknown() },
-				count: count('count')
-			});
-		}
+		case 'attendance_exported':
+			return fill(m.audit_sentence_attendance_exported, { actor, session: sessionPart(`/coordinator/sessions/${text('sessionId')}`), count: count('count') });
+		case 'trial_bookings_viewed':
+			return fill(m.audit_sentence_trial_bookings_viewed, { actor, session: sessionPart(`/coordinator/trials/${text('sessionId')}`), count: count('count') });
 		case 'review_viewed': {
 			const id = text('requestId');
 			const review = subjects.reviews[id];

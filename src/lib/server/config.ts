@@ -33,6 +33,8 @@ export interface Config {
 	contentDir: string;
 	/** How people reach the club's office (CLUB_CONTACT_EMAIL, CLUB_CONTACT_PHONE), shown to guardians and visitors. */
 	clubContact: ClubContact;
+	/** Days after a trial session until its bookings' personal data is erased (TRIAL_RETENTION_DAYS). */
+	trialRetentionDays: number;
 }
 
 export interface ClubContact {
@@ -90,7 +92,8 @@ export function loadConfig(env: Environment = process.env, options: { webServer?
 		authProvider,
 		supabase: authProvider === 'supabase' ? loadSupabaseConfig(env) : undefined,
 		contentDir: env.CONTENT_DIR || 'src/content/exercises',
-		clubContact: loadClubContact(env, production)
+		clubContact: loadClubContact(env, production),
+		trialRetentionDays: positiveInteger(env.TRIAL_RETENTION_DAYS, 90)
 	};
 }
 

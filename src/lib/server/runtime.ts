@@ -7,6 +7,7 @@ import * as judge from './judge';
 import * as mail from './mail';
 import * as sessions from './club-sessions';
 import * as guardians from './guardians';
+import * as trials from './trials';
 import { log } from './log';
 import { seedDemoData } from './demo';
 import * as auth from './auth';
@@ -72,6 +73,13 @@ async function createRuntime(config: Config): Promise<Runtime> {
 		onError: (error) => log.error('session reminders failed', { error })
 	});
 	stoppers.push(reminders.stop);
+	// Trial bookings: reminders, invitations to apply, erasure after TRIAL_RETENTION_DAYS (idempotent too).
+	const trialJobs = trials.startTrialJobs(db, {
+		origin: config.origin,
+		retentionDays: config.trialRetentionDays,
+		onError: (error) => log.error('trial booking jobs failed', { error })
+	});
+	stoppers.push(trialJobs.stop);
 
 	// Guardians' monthly digests, from the 1st of the month (idempotent per child and month, like the reminders).
 	const digests = guardians.startDigestJob(db, {

@@ -28,7 +28,13 @@ export const sessionForm = z
 			.int('session_error_mentors_needed')
 			.min(0, 'session_error_mentors_needed')
 			.max(100, 'session_error_mentors_needed'),
-		notes: optionalText(2000, 'session_error_notes_too_long')
+		notes: optionalText(2000, 'session_error_notes_too_long'),
+		kind: z.enum(['regular', 'trial'], { error: 'session_error_kind' }).default('regular'),
+		whatToBring: optionalText(500, 'session_error_what_to_bring_too_long'),
+		mapUrl: optionalText(500, 'session_error_map_url_invalid').refine(
+			(value) => value === undefined || /^https:\/\/\S+$/.test(value),
+			'session_error_map_url_invalid'
+		)
 	})
 	.refine((form) => form.endTime > form.startTime, { message: 'session_error_end_before_start', path: ['endTime'] })
 	.refine((form) => Boolean(form.venue || form.onlineUrl), { message: 'session_error_place_required', path: ['venue'] })
@@ -40,7 +46,10 @@ export const sessionForm = z
 		onlineUrl: form.onlineUrl ?? null,
 		capacity: form.capacity,
 		mentorsNeeded: form.mentorsNeeded,
-		notes: form.notes ?? null
+		notes: form.notes ?? null,
+		kind: form.kind,
+		whatToBring: form.whatToBring ?? null,
+		mapUrl: form.mapUrl ?? null
 	}));
 
 /** The participants ticked on the check-in list (checkboxes named `attended-<participant id>`). */

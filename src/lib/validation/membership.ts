@@ -4,6 +4,7 @@ import { isSchoolCode, otherSchoolCode } from '../server/membership';
 import { genders, grades, memberStatuses } from '../server/membership/vocabulary';
 import { isValidIsoDate } from '../japan-time';
 import { email } from './account';
+import { channels } from '../referrals/channels';
 
 const isoDate = z.string().trim().refine(isValidIsoDate, 'member_error_date_invalid');
 
@@ -17,7 +18,8 @@ export const applicationForm = z
 		gender: z.enum(genders, { error: 'join_error_gender_required' }),
 		guardianName: z.string().trim().min(1, 'join_error_guardian_name_required').max(100, 'join_error_text_too_long'),
 		guardianEmail: email,
-		agree: z.literal('on', { error: 'join_error_agree_required' })
+		agree: z.literal('on', { error: 'join_error_agree_required' }),
+		channel: z.preprocess((value) => (value === '' ? undefined : value), z.enum(channels, { error: 'referrals_error_channel' }).optional())
 	})
 	.refine((form) => form.school !== otherSchoolCode || Boolean(form.schoolOther), {
 		message: 'join_error_school_other_required',

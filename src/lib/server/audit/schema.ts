@@ -27,7 +27,8 @@ export const auditActions = [
 	'group_viewed',
 	'funnel_exported',
 	'certificate_revoked',
-	'organisation_report_exported'
+	'organisation_report_exported',
+	'trial_bookings_viewed'
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

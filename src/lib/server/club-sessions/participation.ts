@@ -40,6 +40,8 @@ export async function rsvp(db: Database, sessionId: string, userId: string, now 
 		const session = await lockSession(tx, sessionId);
 		const problem = problemOf(session, now);
 		if (problem) return refuse(problem);
+		// A trial session's seats are for newcomers, booked without an account (trials/); members come as helpers.
+		if (session!.kind === 'trial') return refuse('session_error_trial');
 		const [existing] = await tx
 			.select({ status: clubSessionParticipants.status })
 			.from(clubSessionParticipants)

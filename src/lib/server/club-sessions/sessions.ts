@@ -6,7 +6,7 @@ import { notify, type NotifyContext } from '../notifications';
 import { isUuid } from '../ids';
 import { sessionPayload } from './payload';
 import { promoteFromWaitlist } from './waitlist';
-import { clubSessions, clubSessionParticipants, type ClubSession } from './schema';
+import { clubSessions, clubSessionParticipants, type ClubSession, type SessionKind } from './schema';
 import { ok, refuse, type Outcome } from '../outcome';
 
 export interface SessionInput {
@@ -18,9 +18,13 @@ export interface SessionInput {
 	capacity: number;
 	mentorsNeeded: number;
 	notes: string | null;
+	/** Regular unless given; a trial session's details are for newcomers (trials/). */
+	kind?: SessionKind;
+	whatToBring?: string | null;
+	mapUrl?: string | null;
 }
 
-export type SessionProblem = 'session_error_not_found' | 'session_error_cancelled' | 'session_error_closed';
+export type SessionProblem = 'session_error_not_found' | 'session_error_cancelled' | 'session_error_closed' | 'session_error_trial';
 
 export interface SessionSummary {
 	id: string;
@@ -32,6 +36,9 @@ export interface SessionSummary {
 	capacity: number;
 	mentorsNeeded: number;
 	notes: string | null;
+	kind: SessionKind;
+	whatToBring: string | null;
+	mapUrl: string | null;
 	cancelled: boolean;
 	confirmedStudents: number;
 	waitlisted: number;
@@ -48,8 +55,8 @@ export function withoutOnlineLink({ onlineUrl, ...session }: SessionSummary): Li
 }
 
 /** A session as the home pages list it, to anyone: when, where and whether online; no link, no counts, no names. */
-export function publicListing({ id, title, startsAt, endsAt, venue, onlineUrl }: SessionSummary) {
-	return { id, title, startsAt, endsAt, venue, online: onlineUrl !== null };
+export function publicListing({ id, title, startsAt, endsAt, venue, onlineUrl, kind }: SessionSummary) {
+	return { id, title, startsAt, endsAt, venue, online: onlineUrl !== null, kind };
 }
 
 /** The online link is for students with a seat, mentors and coordinators; never for the waitlist or anyone else. */
@@ -59,8 +66,20 @@ export function canSeeOnlineLink(roles: readonly string[], status: 'confirmed' |
 
 /** Exactly the columns a coordinator sets, whatever else the object carries. */
 function columnsOf(input: SessionInput) {
-	const { title, startsAt, endsAt, venue, onlineUrl, capacity, mentorsNeeded, notes } = input;
-	return { title, startsAt, endsAt, venue, onlineUrl, capacity, mentorsNeeded, notes };
+	const { title, startsAt, endsAt, venue, onlineUrl, capacity, mentorsNeeded, notes, kind, whatToBring, mapUrl } = input;
+	return {
+		title,
+		startsAt,
+		endsAt,
+		venue,
+		onlineUrl,
+		capacity,
+		mentorsNeeded,
+		notes,
+		kind: kind ?? 'regular',
+		whatToBring: whatToBring ?? null,
+		mapUrl: mapUrl ?? null
+	};
 }
 
 export async function createSession(db: Database, actor: audit.Actor, input: SessionInput, now = new Date()): Promise<string> {
@@ -163,6 +182,9 @@ async function summaries(db: Database, where: SQL | undefined, order: 'asc' | 'd
 		capacity: session.capacity,
 		mentorsNeeded: session.mentorsNeeded,
 		notes: session.notes,
+		kind: session.kind,
+		whatToBring: session.whatToBring,
+		mapUrl: session.mapUrl,
 		cancelled: session.cancelledAt !== null,
 		confirmedStudents: Number(counts.confirmedStudents),
 		waitlisted: Number(counts.waitlisted),

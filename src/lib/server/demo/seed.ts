@@ -13,6 +13,7 @@ import { seedDemoGroups } from '../groups/demo';
 import { seedDemoGuardians } from '../guardians/demo';
 import { seedDemoFunnel } from '../dashboard/demo';
 import { seedDemoCertificates } from '../certificates/demo';
+import { seedDemoTrials } from '../trials/demo';
 
 export const demoPassword = 'itbu-demo-2026';
 
@@ -30,6 +31,7 @@ export async function seedDemoData(db: Database): Promise<void> {
 		await auth.createAccount(db, { ...account, password: demoPassword, emailVerified: true });
 	}
 	await seedDemoRoster(db, { studentEmail: 'student@demo.itbu.jp' });
+	await seedDemoTrials(db, { coordinatorEmail: 'coordinator@demo.itbu.jp' });
 	await seedDemoMentoring(db, { mentorEmail: 'mentor@demo.itbu.jp', applicantEmail: demoApplicantEmail, applicantPassword: demoPassword });
 	await seedDemoSessions(db, { coordinatorEmail: 'coordinator@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp', studentEmail: 'student@demo.itbu.jp' });
 	await seedDemoReviews(db, { studentEmail: 'student@demo.itbu.jp', mentorEmail: 'mentor@demo.itbu.jp' });

@@ -6,4 +6,5 @@ export { locale } from './locale';
 export { rejectUnstorableText } from './unstorable-text';
 export { authentication } from './authentication';
 export { visitorPages } from './visitor-pages';
+export { referralVisits } from './referral-visits';
 export { reportError, serviceUnavailable } from './errors';

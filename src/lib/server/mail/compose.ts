@@ -11,6 +11,9 @@ export interface ComposedMail {
 
 const signature = (locale: Locale) => `\n\n-- \n${m.mail_signature({}, { locale })}`;
 
+/** A mail body with the portal's signature, for domains that compose their own mails. */
+export const signed = (locale: Locale, text: string) => text + signature(locale);
+
 export function verificationMail(locale: Locale, to: { name: string; link: string }): ComposedMail {
 	return {
 		subject: m.mail_verify_subject({}, { locale }),

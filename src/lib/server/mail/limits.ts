@@ -13,7 +13,7 @@ export const mailFormWindows = {
 	ip: { limit: 20, windowMs: hour }
 };
 
-export type MailForm = 'register' | 'reset-password' | 'guardian-consent';
+export type MailForm = 'register' | 'reset-password' | 'guardian-consent' | 'trial-booking';
 
 /** Counts one mail of `form` to `address`, asked for from `ip` (when known); false when over a limit. */
 export async function allowFormMail(db: Database, form: MailForm, request: { address: string; ip?: string }): Promise<boolean> {

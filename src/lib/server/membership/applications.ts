@@ -8,6 +8,7 @@ import * as mail from '../mail';
 import * as rateLimit from '../ratelimit';
 import type { ApplicationForm } from '../../validation/membership';
 import { isUuid } from '../ids';
+import type { Channel } from '$lib/referrals/channels';
 import { issueConsentLink, peekConsentLink, redeemConsentLink } from './consent';
 import { japanDate, schoolYearOf } from '../../japan-time';
 import { nextMemberNumber } from './numbers';
@@ -56,12 +57,21 @@ async function sendConsentRequest(db: Database, application: MemberApplication, 
 }
 
 /** Records the application and mails the guardian a consent link. */
+/** Where an application came from, beyond the channel named on the form: a ref code followed, a trial booked. */
+export interface ApplicationSource {
+	refCodeId?: string | null;
+	trialBookingId?: string | null;
+	/** The trial booking's channel, when the form names none. */
+	channel?: Channel | null;
+}
+
 export async function submitApplication(
 	db: Database,
 	applicant: Applicant,
 	form: ApplicationForm,
 	origin: string,
-	now = new Date()
+	now = new Date(),
+	source: ApplicationSource = {}
 ): Promise<Outcome<ApplicationProblem>> {
 	if (!applicant.emailVerified) return refuse('join_error_email_unverified');
 	if (form.guardianEmail.toLowerCase() === applicant.email.toLowerCase()) return refuse('join_error_guardian_is_self');
@@ -83,7 +93,10 @@ export async function submitApplication(
 					guardianEmail: form.guardianEmail,
 					statementVersion: privacyStatementVersion,
 					locale: applicant.locale,
-					createdAt: now
+					createdAt: now,
+					channel: form.channel ?? source.channel ?? null,
+					refCodeId: source.refCodeId ?? null,
+					trialBookingId: source.trialBookingId ?? null
 				})
 				.onConflictDoNothing()
 				.returning();

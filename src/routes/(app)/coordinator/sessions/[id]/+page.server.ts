@@ -22,7 +22,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			onlineUrl: session.onlineUrl ?? '',
 			capacity: String(session.capacity),
 			mentorsNeeded: String(session.mentorsNeeded),
-			notes: session.notes ?? ''
+			notes: session.notes ?? '',
+			kind: session.kind,
+			whatToBring: session.whatToBring ?? '',
+			mapUrl: session.mapUrl ?? ''
 		},
 		created: url.searchParams.has('created'),
 		ended: session.endsAt <= new Date()

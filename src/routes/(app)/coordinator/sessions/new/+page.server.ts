@@ -7,6 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	auth.requireRole(locals, 'coordinator', url);
+	return { kind: url.searchParams.get('kind') === 'trial' ? 'trial' : 'regular' };
 };
 
 export const actions: Actions = {
