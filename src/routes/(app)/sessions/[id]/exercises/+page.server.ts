@@ -33,8 +33,12 @@ function groupByTopic(addable: Awaited<ReturnType<typeof sessions.addableExercis
 		.filter((group) => group.exercises.length > 0);
 }
 
-const statusOf = (problem: sessions.SessionExercisesProblem) =>
-	problem === 'session_error_not_found' ? 404 : problem === 'today_error_forbidden' ? 403 : problem === 'today_error_unknown_exercise' ? 400 : 409;
+/** Someone not on the session's staff (a forged post) gets a plain 403, like every other role guard; the rest is shown. */
+function refused(form: FormData, problem: sessions.SessionExercisesProblem) {
+	if (problem === 'today_error_forbidden') error(403, 'forbidden');
+	if (problem === 'session_error_not_found') error(404, 'session_not_found');
+	return failWith(form, problem, undefined, problem === 'today_error_unknown_exercise' ? 400 : 409);
+}
 
 export const actions: Actions = {
 	add: async ({ request, locals, params }) => {
@@ -43,7 +47,7 @@ export const actions: Actions = {
 		const parsed = parseForm(sessionExerciseForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const outcome = await sessions.addSessionExercise(locals.db, user, params.id, parsed.data.exercise);
-		if (!outcome.ok) return failWith(form, outcome.problem, undefined, statusOf(outcome.problem));
+		if (!outcome.ok) return refused(form, outcome.problem);
 		return { added: true };
 	},
 	remove: async ({ request, locals, params }) => {
@@ -52,7 +56,7 @@ export const actions: Actions = {
 		const parsed = parseForm(sessionExerciseForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const outcome = await sessions.removeSessionExercise(locals.db, user, params.id, parsed.data.exercise);
-		if (!outcome.ok) return failWith(form, outcome.problem, undefined, statusOf(outcome.problem));
+		if (!outcome.ok) return refused(form, outcome.problem);
 		return { removed: true };
 	},
 	move: async ({ request, locals, params }) => {
@@ -61,7 +65,7 @@ export const actions: Actions = {
 		const parsed = parseForm(sessionExerciseMoveForm, form);
 		if (!parsed.ok) return parsed.failure;
 		const outcome = await sessions.moveSessionExercise(locals.db, user, params.id, parsed.data.exercise, parsed.data.direction);
-		if (!outcome.ok) return failWith(form, outcome.problem, undefined, statusOf(outcome.problem));
+		if (!outcome.ok) return refused(form, outcome.problem);
 		return { moved: true };
 	}
 };
