@@ -25,7 +25,11 @@ test('a guardian books without an account, the waitlist moves up, and the trial 
 	const title = `体験会 ${suffix}`;
 	const sessionId = await createTrialSession(db, { title, capacity: 1, startsAt, endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000) });
 	const staffUser = await makeUser({ roles: ['coordinator'] });
-	const code = await createReferralCode(db, { id: staffUser.id, displayName: staffUser.displayName }, { code: `e2e-${suffix}`, name: `チラシ ${suffix}`, channel: 'flyer' });
+	const code = await createReferralCode(
+		db,
+		{ id: staffUser.id, displayName: staffUser.displayName },
+		{ code: `e2e-${suffix}`, name: `チラシ ${suffix}`, channel: 'flyer' }
+	);
 	if (!code.ok) throw new Error(code.problem);
 	const visits = async () => (await db.select().from(referralVisits).where(eq(referralVisits.codeId, code.id))).reduce((sum, row) => sum + row.visits, 0);
 

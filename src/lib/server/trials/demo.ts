@@ -60,19 +60,17 @@ export async function seedDemoTrials(db: Database, options: { coordinatorEmail: 
 		tokenHash: auth.hashSecret(auth.generateSecret(20)),
 		...extra
 	});
-	await db
-		.insert(trialBookings)
-		.values([
-			booking(soon!.id, 'Haru', 'booked', { channel: 'flyer', refCodeId: codes[0]!.id, schoolCode: 'k-shikindai' }),
-			booking(soon!.id, 'Mio', 'booked', { channel: 'friend', grade: 'jh2' }),
-			booking(soon!.id, 'Sora', 'waitlisted', { channel: 'koho_kanazawa', refCodeId: codes[1]!.id }),
-			booking(later!.id, 'Yui', 'booked', { channel: 'teacher', grade: 'hs1' }),
-			booking(past!.id, 'Ren', 'booked', {
-				channel: 'event',
-				refCodeId: codes[2]!.id,
-				attendedAt: japanDateTime(addDays(today, -20), '10:05'),
-				invitedAt: now
-			}),
-			booking(past!.id, 'Aoi', 'booked', { channel: 'event', refCodeId: codes[2]!.id, attendedAt: japanDateTime(addDays(today, -20), '10:10'), invitedAt: now })
-		]);
+	await db.insert(trialBookings).values([
+		booking(soon!.id, 'Haru', 'booked', { channel: 'flyer', refCodeId: codes[0]!.id, schoolCode: 'k-shikindai' }),
+		booking(soon!.id, 'Mio', 'booked', { channel: 'friend', grade: 'jh2' }),
+		booking(soon!.id, 'Sora', 'waitlisted', { channel: 'koho_kanazawa', refCodeId: codes[1]!.id }),
+		booking(later!.id, 'Yui', 'booked', { channel: 'teacher', grade: 'hs1' }),
+		booking(past!.id, 'Ren', 'booked', {
+			channel: 'event',
+			refCodeId: codes[2]!.id,
+			attendedAt: japanDateTime(addDays(today, -20), '10:05'),
+			invitedAt: now
+		}),
+		booking(past!.id, 'Aoi', 'booked', { channel: 'event', refCodeId: codes[2]!.id, attendedAt: japanDateTime(addDays(today, -20), '10:10'), invitedAt: now })
+	]);
 }
